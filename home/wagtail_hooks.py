@@ -1,0 +1,57 @@
+"""Admin guards that Wagtail's page permissions alone do not give.
+
+A commune's home page is the root of its site: only district admins may
+delete or move it, whatever page permissions an editor holds.
+"""
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.utils import translation
+from django.utils.translation import gettext as _
+from wagtail import hooks
+from wagtail.models import Site
+
+from .access import is_district_admin
+
+ABOUT_SLUG = "gioi-thieu"
+
+
+def _refuse_for_site_roots(request, page):
+    if is_district_admin(request.user):
+        return None
+    if Site.objects.filter(root_page=page).exists():
+        messages.error(request, _("Only district admins can delete or move a site's home page."))
+        return redirect("wagtailadmin_explore", page.pk)
+    return None
+
+
+@hooks.register("before_delete_page")
+def protect_site_root_from_deletion(request, page):
+    return _refuse_for_site_roots(request, page)
+
+
+@hooks.register("before_move_page")
+def protect_site_root_from_move(request, page, destination):
+    return _refuse_for_site_roots(request, page)
+
+
+@hooks.register("provision_commune")
+def provision_about_page(*, commune, home_page, report):
+    """Every commune starts with an "About the commune" page in its menu."""
+    from .models import StandardPage
+
+    if StandardPage.objects.child_of(home_page).filter(slug=ABOUT_SLUG).exists():
+        return
+    with translation.override(home_page.locale.language_code):
+        title = _("About the commune")
+    about = StandardPage(title=title, slug=ABOUT_SLUG, show_in_menus=True)
+    home_page.add_child(instance=about)
+    about.save_revision().publish()
+    report.record(f"{commune.full_name}: about page created")
+
+
+@hooks.register("construct_reports_menu")
+def hide_reports_from_commune_editors(request, menu_items):
+    """Wagtail's reports span every site; see home.middleware."""
+    if not is_district_admin(request.user):
+        menu_items.clear()

@@ -1,0 +1,89 @@
+"""Shared fixtures: the district provisioned once per session, editors per test."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
+from django.core.management import call_command
+from django.db import connection
+from django.test import Client
+from wagtail.models import Page
+
+from home.models import Commune
+from home.services import DISTRICT_ADMINS_GROUP
+
+_MIGRATED_STATE: dict[str, str] = {}
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Provision all 21 communes once; each test then runs in a rolled-back transaction."""
+    with django_db_blocker.unblock():
+        _MIGRATED_STATE["default"] = connection.creation.serialize_db_to_string()
+        call_command("provision_communes", verbosity=0)
+
+
+@pytest.fixture
+def migrated_db(transactional_db):
+    """For transactional tests: the data the migrations made (Wagtail's root page,
+    locale and collection), which a previous transactional test's flush removed.
+
+    Django's serialized rollback would do this, but its copy is kept on a
+    connection object that Playwright's event loop does not share.
+    """
+    # With this set, the flush after the test skips post_migrate, as in
+    # Django's own serialized rollback.
+    connection._test_serialized_contents = _MIGRATED_STATE["default"]
+    if not Page.objects.filter(depth=1).exists():
+        # The flush's post_migrate signal recreated content types and
+        # permissions under new ids; the saved state brings back the originals.
+        ContentType.objects.all().delete()
+        ContentType.objects.clear_cache()
+        connection.creation.deserialize_db_from_string(_MIGRATED_STATE["default"])
+
+
+@pytest.fixture
+def communes(db) -> dict[str, Commune]:
+    return {c.slug: c for c in Commune.objects.select_related("site", "editors_group")}
+
+
+@pytest.fixture
+def make_editor(db):
+    """An active user in the editors' group of the given commune."""
+
+    def make(commune: Commune, username: str | None = None):
+        user = get_user_model().objects.create_user(
+            username=username or f"editor-{commune.slug}", password="pw"
+        )
+        user.groups.add(commune.editors_group)
+        return user
+
+    return make
+
+
+@pytest.fixture
+def editor_a(communes, make_editor):
+    return make_editor(communes["voi"])
+
+
+@pytest.fixture
+def editor_b(communes, make_editor):
+    return make_editor(communes["kep"])
+
+
+@pytest.fixture
+def district_admin(db):
+    from django.contrib.auth.models import Group
+
+    user = get_user_model().objects.create_user(username="district", password="pw")
+    user.groups.add(Group.objects.get(name=DISTRICT_ADMINS_GROUP))
+    return user
+
+
+@pytest.fixture
+def client_for():
+    def make(user) -> Client:
+        client = Client()
+        client.force_login(user)
+        return client
+
+    return make

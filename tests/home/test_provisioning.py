@@ -1,0 +1,164 @@
+import csv
+from io import StringIO
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.management import CommandError, call_command
+from wagtail.models import (
+    Collection,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    GroupSitePermission,
+    Page,
+    Site,
+)
+
+from home.models import Commune, CommuneSettings, DistrictHomePage, HomePage
+from home.registry import RegistryError, read_commune_registry
+
+pytestmark = pytest.mark.django_db
+
+
+def counts() -> dict[str, int]:
+    return {
+        "sites": Site.objects.count(),
+        "pages": Page.objects.count(),
+        "groups": Group.objects.count(),
+        "collections": Collection.objects.count(),
+        "communes": Commune.objects.count(),
+        "settings": CommuneSettings.objects.count(),
+        "page_permissions": GroupPagePermission.objects.count(),
+        "collection_permissions": GroupCollectionPermission.objects.count(),
+        "site_permissions": GroupSitePermission.objects.count(),
+    }
+
+
+def run(*args) -> str:
+    out = StringIO()
+    call_command("provision_communes", *args, stdout=out)
+    return out.getvalue()
+
+
+def test_registry_ships_21_communes_and_towns():
+    rows = read_commune_registry()
+    assert len(rows) == 21
+    assert sum(row.kind == "thi_tran" for row in rows) == 2
+    assert {"voi", "kep", "tan-thanh"} <= {row.slug for row in rows}
+
+
+def test_every_commune_has_site_home_settings_collection_and_group():
+    for commune in Commune.objects.select_related("site", "collection", "editors_group"):
+        site = commune.site
+        assert site.hostname == f"{commune.slug}.localhost"
+        home = site.root_page.specific
+        assert isinstance(home, HomePage)
+        assert home.live and home.title == commune.full_name
+        assert home.locale.language_code == "vi"
+        settings = CommuneSettings.for_site(site)
+        assert settings.official_name == commune.full_name
+        assert settings.statistical_code == commune.code
+        assert commune.collection.name == commune.full_name
+        assert commune.editors_group.name.endswith(f"({commune.code})")
+    assert Commune.objects.count() == 21
+
+
+def test_district_portal_is_the_default_site():
+    portal = Site.objects.get(is_default_site=True)
+    assert portal.hostname == "localhost"
+    assert isinstance(portal.root_page.specific, DistrictHomePage)
+    assert not Page.objects.filter(title="Welcome to your new Wagtail site!").exists()
+
+
+def test_second_run_changes_nothing_and_says_so():
+    before = counts()
+    output = run()
+    assert "nothing to change" in output
+    assert counts() == before
+
+
+def test_dry_run_on_empty_commune_saves_nothing(tmp_path):
+    registry = tmp_path / "communes.csv"
+    registry.write_text(
+        "code,name,type,slug,full_name,district,province\n"
+        "99999,Thử Nghiệm,xã,thu-nghiem,Xã Thử Nghiệm,Huyện Lạng Giang (217),Tỉnh Bắc Giang (24)\n",
+        encoding="utf-8",
+    )
+    before = counts()
+    output = run("--registry", str(registry), "--dry-run")
+    assert "[dry run] would make" in output
+    assert counts() == before
+    assert not Commune.objects.filter(code="99999").exists()
+
+
+def test_renamed_commune_is_renamed_not_duplicated(tmp_path):
+    source = read_commune_registry()
+    registry = tmp_path / "communes.csv"
+    with registry.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["code", "name", "type", "slug", "full_name", "district", "province"])
+        for row in source:
+            name, slug, full_name = row.name, row.slug, row.full_name
+            if row.code == "07375":
+                name, slug, full_name = "Vôi Mới", "voi-moi", "Thị trấn Vôi Mới"
+            kind = "thị trấn" if row.kind == "thi_tran" else "xã"
+            writer.writerow([row.code, name, kind, slug, full_name, row.district, row.province])
+    before = counts()
+    old_site_id = Commune.objects.get(code="07375").site_id
+
+    run("--registry", str(registry))
+
+    assert counts() == before
+    commune = Commune.objects.get(code="07375")
+    assert commune.site_id == old_site_id
+    assert commune.site.hostname == "voi-moi.localhost"
+    assert commune.site.root_page.title == "Thị trấn Vôi Mới"
+    assert commune.site.root_page.url_path == "/voi-moi/"
+    assert commune.collection.name == "Thị trấn Vôi Mới"
+    assert "Thị trấn Vôi Mới" in commune.editors_group.name
+    assert CommuneSettings.for_site(commune.site).official_name == "Thị trấn Vôi Mới"
+
+
+def test_registry_with_bad_rows_reports_each_and_changes_nothing(tmp_path):
+    registry = tmp_path / "communes.csv"
+    registry.write_text(
+        "code,name,type,slug,full_name,district,province\n"
+        "99998,Một,phường,mot,Phường Một,,\n"
+        "99997,,xã,hai,Xã Hai,,\n"
+        "99996,Ba,xã,ba,Xã Ba,,\n"
+        "99996,Bốn,xã,bon,Xã Bốn,,\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(RegistryError) as error:
+        read_commune_registry(registry)
+    message = str(error.value)
+    assert "row 2: unknown type 'phường'" in message
+    assert "row 3: missing name" in message
+    assert "duplicate code '99996'" in message
+    before = counts()
+    with pytest.raises(CommandError):
+        run("--registry", str(registry))
+    assert counts() == before
+
+
+def test_add_commune_editor_creates_user_in_that_group_only(communes):
+    out = StringIO()
+    call_command(
+        "add_commune_editor",
+        "nguyenvana",
+        "--commune",
+        "voi",
+        "--password",
+        "s3cret-pw!",
+        stdout=out,
+    )
+    assert "created and added" in out.getvalue()
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.get(username="nguyenvana")
+    assert user.check_password("s3cret-pw!")
+    assert list(user.groups.all()) == [communes["voi"].editors_group]
+
+
+def test_add_commune_editor_rejects_unknown_commune():
+    with pytest.raises(CommandError, match="No commune"):
+        call_command("add_commune_editor", "x", "--commune", "nowhere", "--password", "pw")

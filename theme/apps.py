@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ThemeConfig(AppConfig):
+    """The look shared by every site: base templates, blocks, static files."""
+
+    name = "theme"
+    verbose_name = _("Theme")
