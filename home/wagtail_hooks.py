@@ -5,6 +5,7 @@ delete or move it, whatever page permissions an editor holds.
 """
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -55,3 +56,28 @@ def hide_reports_from_commune_editors(request, menu_items):
     """Wagtail's reports span every site; see home.middleware."""
     if not is_district_admin(request.user):
         menu_items.clear()
+
+
+def _refuse_superuser_escalation(request, target=None):
+    """District admins manage users, but only superusers may make or touch superusers."""
+    if request.user.is_superuser:
+        return
+    if target is not None and target.is_superuser:
+        raise PermissionDenied
+    if request.method == "POST" and request.POST.get("is_superuser"):
+        raise PermissionDenied
+
+
+@hooks.register("before_create_user")
+def refuse_superuser_creation(request):
+    _refuse_superuser_escalation(request)
+
+
+@hooks.register("before_edit_user")
+def refuse_superuser_edit(request, user):
+    _refuse_superuser_escalation(request, target=user)
+
+
+@hooks.register("before_delete_user")
+def refuse_superuser_deletion(request, user):
+    _refuse_superuser_escalation(request, target=user)
