@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
@@ -17,8 +18,12 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# Vietnamese pages at "/", English translations under "/en/".
+# Vietnamese pages at "/", English translations under "/en/". Wagtail's own
+# pattern refuses dots in a path; procedure pages are addressed by their
+# national code (".../thu-tuc/1.001193/"), so the same view is also routed
+# for paths with dots.
 urlpatterns += i18n_patterns(
+    re_path(r"^((?:[\w\-.]+/)*)$", wagtail_views.serve, name="wagtail_serve_dotted"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

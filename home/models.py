@@ -1,8 +1,11 @@
 """The commune registry, the commune and district home pages, commune settings."""
 
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.core.validators import RegexValidator
 from django.db import models
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -84,7 +87,7 @@ class HomePage(BasePage):
     body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage"]
+    subpage_types = ["home.StandardPage", "procedures.ProcedureIndexPage"]
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
@@ -197,6 +200,21 @@ class CommuneSettings(BaseSiteSetting):
     class Meta:
         verbose_name = _("commune settings")
 
+    @classmethod
+    def cache_key(cls, site_id: int) -> str:
+        return f"commune-settings:{site_id}"
+
+    @classmethod
+    def for_site(cls, site):
+        """Every page reads these; they change rarely, so they are cached per
+        site and dropped when saved (see the signal handlers below)."""
+        key = cls.cache_key(site.pk)
+        instance = cache.get(key)
+        if instance is None:
+            instance = super().for_site(site)
+            cache.set(key, instance, timeout=None)
+        return instance
+
     @property
     def opening_hours_lines(self) -> list[str]:
         return [line.strip() for line in self.opening_hours.splitlines() if line.strip()]
@@ -205,3 +223,8 @@ class CommuneSettings(BaseSiteSetting):
     def phone_href(self) -> str:
         digits = "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
         return f"tel:{digits}"
+
+
+@receiver([post_save, post_delete], sender=CommuneSettings, dispatch_uid="commune-settings-cache")
+def forget_cached_settings(sender, instance, **kwargs):
+    cache.delete(CommuneSettings.cache_key(instance.site_id))

@@ -145,7 +145,11 @@ def ensure_district_admins_group(report: ProvisionReport) -> Group:
     group, created = Group.objects.get_or_create(name=DISTRICT_ADMINS_GROUP)
     if created:
         report.record(f"group {DISTRICT_ADMINS_GROUP}: created")
-    _grant_global(group, DISTRICT_GLOBAL_PERMISSIONS, report)
+    _grant_global(
+        group,
+        DISTRICT_GLOBAL_PERMISSIONS + _hooked_permissions("district_admin_permissions"),
+        report,
+    )
     _grant_pages(group, Page.get_first_root_node(), DISTRICT_PAGE_PERMISSIONS, report)
     _grant_collection(
         group, Collection.get_first_root_node(), DISTRICT_COLLECTION_PERMISSIONS, report
@@ -282,7 +286,11 @@ def grant_commune_permissions(
     group: Group, *, home: Page, collection: Collection, site: Site, report: ProvisionReport
 ) -> None:
     """Everything a commune editor may do, each grant reaching that commune only."""
-    _grant_global(group, ["wagtailadmin.access_admin"], report)
+    _grant_global(
+        group,
+        ["wagtailadmin.access_admin", *_hooked_permissions("commune_editor_permissions")],
+        report,
+    )
     _grant_pages(group, home, EDITOR_PAGE_PERMISSIONS, report)
     _grant_collection(group, collection, EDITOR_COLLECTION_PERMISSIONS, report)
     permission = get_permission("home.change_communesettings")
@@ -291,6 +299,11 @@ def grant_commune_permissions(
     )
     if created:
         report.record(f"{group.name}: settings permission for {site.hostname}")
+
+
+def _hooked_permissions(hook_name: str) -> list[str]:
+    """Model permissions that apps add to a role, e.g. editing their commune-owned rows."""
+    return [perm for fn in hooks.get_hooks(hook_name) for perm in fn()]
 
 
 def _grant_global(group: Group, perms: list[str], report: ProvisionReport) -> None:

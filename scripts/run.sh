@@ -16,6 +16,7 @@ export DJANGO_SETTINGS_MODULE=config.settings.dev
 manage() { .venv/bin/python manage.py "$@"; }
 manage migrate --noinput
 manage provision_communes
+manage import_procedures procedures/data/procedures.json
 manage load_demo_content
 manage ensure_dev_superuser --username admin --password admin
 manage add_commune_editor bientap-voi --commune voi --password bientap-voi --no-input

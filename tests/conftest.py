@@ -1,8 +1,11 @@
 """Shared fixtures: the district provisioned once per session, editors per test."""
 
+from pathlib import Path
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 from django.test import Client
@@ -12,6 +15,7 @@ from home.models import Commune
 from home.services import DISTRICT_ADMINS_GROUP
 
 _MIGRATED_STATE: dict[str, str] = {}
+SHIPPED_PROCEDURES = Path(__file__).resolve().parent.parent / "procedures/data/procedures.json"
 
 
 @pytest.fixture(scope="session")
@@ -20,6 +24,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         _MIGRATED_STATE["default"] = connection.creation.serialize_db_to_string()
         call_command("provision_communes", verbosity=0)
+        call_command("import_procedures", str(SHIPPED_PROCEDURES), verbosity=0)
 
 
 @pytest.fixture
@@ -39,6 +44,14 @@ def migrated_db(transactional_db):
         ContentType.objects.all().delete()
         ContentType.objects.clear_cache()
         connection.creation.deserialize_db_from_string(_MIGRATED_STATE["default"])
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Cached settings and menus must not outlive the test whose data made them."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -7,3 +7,6 @@ class ThemeConfig(AppConfig):
 
     name = "theme"
     verbose_name = _("Theme")
+
+    def ready(self):
+        from . import navigation  # noqa: F401  (connects the cache invalidation)

@@ -1,29 +1,35 @@
 """Template tags for the parts every page shares: navigation, languages, links."""
 
 from django import template
+from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
+
+from theme.navigation import sections_for_root
 
 register = template.Library()
 
 
 @register.inclusion_tag("theme/includes/navigation.html", takes_context=True)
 def site_navigation(context):
-    """Home and the sections of the current site, in the current language."""
+    """Home and the sections of the current tree (its root is the page's
+    depth-2 ancestor), in the current language."""
     request = context.get("request")
-    site = Site.find_for_request(request) if request else None
-    items = []
-    if site is not None:
-        root = site.root_page
-        locale = Locale.get_active()
-        if locale.pk != root.locale_id:
-            root = root.get_translation_or_none(locale) or root
-        items = [(root.get_url(request), _("Home"))]
-        sections = Page.objects.child_of(root).live().in_menu()
-        items += [(page.get_url(request), page.title) for page in sections]
-    current = context.get("page")
-    current_url = current.get_url(request) if isinstance(current, Page) else None
+    page = context.get("page")
+    if isinstance(page, Page) and page.depth >= 2:
+        root_path = page.path[: 2 * Page.steplen]
+    else:
+        site = Site.find_for_request(request) if request else None
+        if site is None:
+            return {"items": []}
+        root_path = site.root_page.path
+    language = translation.get_language()
+    prefix = "" if language == settings.LANGUAGE_CODE else f"/{language}"
+    items = [(f"{prefix}/", _("Home"))]
+    for url_path, _pk, title in sections_for_root(root_path):
+        items.append((prefix + "/" + url_path.strip("/").split("/", 1)[1] + "/", title))
+    current_url = request.path if request else None
     return {"items": items, "current_url": current_url}
 
 
