@@ -19,6 +19,8 @@ from wagtail.models import (
     Locale,
     Page,
     Site,
+    Workflow,
+    WorkflowPage,
 )
 
 from .models import Commune, CommuneSettings, DistrictHomePage, HomePage, UnitKind
@@ -85,6 +87,7 @@ def provision_communes(
         district_name = rows[0].district if rows else "Huyện"
         ensure_district_portal(district_name, base_domain=base_domain, report=report)
         ensure_district_admins_group(report)
+        retire_wagtail_default_roles(report)
         for row in rows:
             provision_commune(row, base_domain=base_domain, report=report)
         if dry_run:
@@ -155,6 +158,22 @@ def ensure_district_admins_group(report: ProvisionReport) -> Group:
         group, Collection.get_first_root_node(), DISTRICT_COLLECTION_PERMISSIONS, report
     )
     return group
+
+
+def retire_wagtail_default_roles(report: ProvisionReport) -> None:
+    """Wagtail's first migrations create "Editors" and "Moderators" groups with
+    rights over the whole tree, and a workflow sending every page to the
+    Moderators. Here each commune has its own editors, so those would cut
+    across communes: the empty groups go and the workflow is switched off."""
+    for name in ("Editors", "Moderators"):
+        group = Group.objects.filter(name=name).first()
+        if group is not None and not group.user_set.exists():
+            group.delete()
+            report.record(f"Wagtail default group {name}: removed")
+    changed = Workflow.objects.filter(name="Moderators approval", active=True).update(active=False)
+    if changed:
+        WorkflowPage.objects.filter(workflow__name="Moderators approval").delete()
+        report.record("Wagtail default workflow: switched off")
 
 
 def provision_commune(row: CommuneRow, *, base_domain: str, report: ProvisionReport) -> Commune:

@@ -6,6 +6,7 @@ delete or move it, whatever page permissions an editor holds.
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.shortcuts import redirect
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -81,3 +82,16 @@ def refuse_superuser_edit(request, user):
 @hooks.register("before_delete_user")
 def refuse_superuser_deletion(request, user):
     _refuse_superuser_escalation(request, target=user)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def limit_page_chooser_to_own_communes(pages, request):
+    """Wagtail's page chooser browses the whole tree, drafts included."""
+    if is_district_admin(request.user):
+        return pages
+    from .bulk import editor_page_paths
+
+    in_scope = Q(pk__in=[])
+    for path in editor_page_paths(request.user):
+        in_scope |= Q(path__startswith=path)
+    return pages.filter(in_scope)

@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from .forms import BasePageForm
+
 
 class BasePage(Page):
     """What every page shares: a social image for Facebook and Zalo previews.
@@ -23,6 +25,8 @@ class BasePage(Page):
     )
 
     promote_panels = [*Page.promote_panels, FieldPanel("social_image")]
+
+    base_form_class = BasePageForm
 
     class Meta:
         abstract = True
