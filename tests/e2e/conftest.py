@@ -52,12 +52,16 @@ def screenshots_dir() -> Path:
 @pytest.fixture
 def live_district(live_server, migrated_db):
     """Two communes provisioned with demo content, served by the live server."""
+    from django.core.management import call_command
+
     from home.demo import load_demo_content
+    from tests.conftest import SHIPPED_PROCEDURES
     from home.registry import read_commune_registry
     from home.services import provision_communes
 
     rows = [row for row in read_commune_registry() if row.slug in {"voi", "tan-thanh"}]
     provision_communes(rows=rows, base_domain="localhost")
     load_demo_content()
+    call_command("import_procedures", str(SHIPPED_PROCEDURES), verbosity=0)
     port = live_server.url.rsplit(":", 1)[1]
     return {slug: f"http://{slug}.localhost:{port}" for slug in ("voi", "tan-thanh")}

@@ -31,4 +31,5 @@ class Command(BaseCommand):
             for label, codes in (("created", report.created), ("updated", report.updated)):
                 for code in codes:
                     self.stdout.write(f"  {label}: {code}")
-        self.stdout.write(self.style.SUCCESS(report.summary()))
+        if options["verbosity"] > 0:
+            self.stdout.write(self.style.SUCCESS(report.summary()))
