@@ -55,9 +55,9 @@ def live_district(live_server, migrated_db):
     from django.core.management import call_command
 
     from home.demo import load_demo_content
-    from tests.conftest import SHIPPED_PROCEDURES
     from home.registry import read_commune_registry
     from home.services import provision_communes
+    from tests.conftest import SHIPPED_PROCEDURES
 
     rows = [row for row in read_commune_registry() if row.slug in {"voi", "tan-thanh"}]
     provision_communes(rows=rows, base_domain="localhost")
