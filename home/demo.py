@@ -4,6 +4,7 @@ Only empty fields are filled, so a second run changes nothing and an
 editor's own text is never overwritten.
 """
 
+from wagtail import hooks
 from wagtail.models import Locale, Page
 
 from .models import Commune, CommuneSettings, DistrictHomePage, HomePage, StandardPage
@@ -91,6 +92,8 @@ def load_demo_content() -> ProvisionReport:
     pilot = Commune.objects.filter(slug="voi").select_related("site").first()
     if pilot is not None:
         translate_pilot_home(pilot, report)
+    for load_section_demo in hooks.get_hooks("load_demo_content"):
+        load_section_demo(report=report)
     return report
 
 

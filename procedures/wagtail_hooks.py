@@ -75,7 +75,16 @@ def register_procedure_viewsets():
 def register_procedure_admin_urls():
     return [
         path("procedures/import/", views.import_view, name="procedures_import"),
-        path("procedures/not-reviewed/", views.not_reviewed_view, name="procedures_not_reviewed"),
+        path(
+            "procedures/not-reviewed/",
+            views.ProceduresNotReviewedReport.as_view(),
+            name="procedures_not_reviewed",
+        ),
+        path(
+            "procedures/not-reviewed/results/",
+            views.ProceduresNotReviewedReport.as_view(results_only=True),
+            name="procedures_not_reviewed_results",
+        ),
     ]
 
 
@@ -139,3 +148,34 @@ def provision_catalogue_page(*, commune, home_page, report):
     home_page.add_child(instance=page)
     page.save_revision().publish()
     report.record(f"{commune.full_name}: procedure catalogue created")
+
+
+DEMO_COUNTERS = {
+    "1.001193": ("Công chức Tư pháp - Hộ tịch", "Quầy số 1"),
+    "1.000894": ("Công chức Tư pháp - Hộ tịch", "Quầy số 1"),
+    "2.000815": ("Công chức Tư pháp - Hộ tịch", "Quầy số 2"),
+}
+
+
+@hooks.register("load_demo_content")
+def load_demo_procedure_notes(*, report):
+    """Example local notes (who handles it, which counter) for every commune."""
+    from home.demo import example_contact_details
+    from home.models import Commune
+
+    procedures = {p.code: p for p in Procedure.objects.district().filter(code__in=DEMO_COUNTERS)}
+    for commune in Commune.objects.filter(site__isnull=False):
+        if LocalProcedureNote.objects.filter(commune=commune).exists():
+            continue
+        phone = example_contact_details(commune)["phone"]
+        for code, (handled_by, counter) in DEMO_COUNTERS.items():
+            if code in procedures:
+                LocalProcedureNote.objects.create(
+                    commune=commune,
+                    procedure=procedures[code],
+                    handled_by=handled_by,
+                    counter=counter,
+                    phone=phone,
+                    note="Thông tin minh họa.",
+                )
+        report.record(f"{commune.full_name}: example procedure notes")

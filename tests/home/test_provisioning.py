@@ -15,6 +15,7 @@ from wagtail.models import (
 
 from home.models import Commune, CommuneSettings, DistrictHomePage, HomePage
 from home.registry import RegistryError, read_commune_registry
+from procedures.models import ProcedureIndexPage
 
 pytestmark = pytest.mark.django_db
 
@@ -59,6 +60,7 @@ def test_every_commune_has_site_home_settings_collection_and_group():
         assert settings.statistical_code == commune.code
         assert commune.collection.name == commune.full_name
         assert commune.editors_group.name.endswith(f"({commune.code})")
+        assert ProcedureIndexPage.objects.child_of(home).live().count() == 1
     assert Commune.objects.count() == 21
 
 

@@ -184,9 +184,13 @@ def test_field_taxonomy_is_district_only(attacker):
 
 
 def test_not_reviewed_report_lists_stale_district_records(district_admin, client_for):
-    body = client_for(district_admin).get(reverse("procedures_not_reviewed")).content.decode()
-    assert "1.001193" in body
-    assert "33 thủ tục" in body
+    client = client_for(district_admin)
+    body = client.get(reverse("procedures_not_reviewed")).content.decode()
+    assert "1.001193" in body and "Thủ tục đăng ký khai sinh" in body
+    export = client.get(reverse("procedures_not_reviewed") + "?export=csv")
+    assert export.status_code == 200
+    lines = b"".join(export.streaming_content).decode().strip().splitlines()
+    assert len(lines) == 34  # heading + 33 never-reviewed records
 
 
 def test_admin_upload_reports_bad_rows_and_changes_nothing(district_admin, client_for):
