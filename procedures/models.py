@@ -362,9 +362,14 @@ class ProcedureIndexPage(RoutablePageMixin, BasePage):
     @path("")
     def catalogue(self, request):
         site = Site.find_for_request(request)
-        procedures = list(
-            Procedure.objects.for_site(site).with_local_note(site).select_related("field")
+        procedures = list(Procedure.objects.for_site(site).select_related("field"))
+        counters = dict(
+            LocalProcedureNote.objects.filter(commune__site=site)
+            .exclude(counter="")
+            .values_list("procedure_id", "counter")
         )
+        for procedure in procedures:
+            procedure.note_counter = counters.get(procedure.pk, "")
         fields = sorted({p.field for p in procedures}, key=lambda f: fold(f.name))
         query = request.GET.get("q", "").strip()[:200]
         field_slug = request.GET.get("linh-vuc", "")
