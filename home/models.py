@@ -80,55 +80,49 @@ class Commune(models.Model):
         return self.full_name
 
 
-class HomePage(BasePage):
-    """A commune's home page: the root of that commune's site."""
+class IntroBodyPage(BasePage):
+    """A page made of a short introduction and a body of blocks."""
 
     intro = models.TextField(_("introduction"), blank=True)
     body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
 
-    parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage", "procedures.ProcedureIndexPage"]
-
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    class Meta:
+        abstract = True
+
+
+class HomePage(IntroBodyPage):
+    """A commune's home page: the root of that commune's site."""
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["home.StandardPage", "procedures.ProcedureIndexPage"]
 
     class Meta:
         verbose_name = _("commune home page")
         verbose_name_plural = _("commune home pages")
 
 
-class StandardPage(BasePage):
+class StandardPage(IntroBodyPage):
     """An ordinary content page of a commune (about the commune, rules, …)."""
-
-    intro = models.TextField(_("introduction"), blank=True)
-    body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
 
     parent_page_types = ["home.HomePage", "home.StandardPage", "home.DistrictHomePage"]
     subpage_types = ["home.StandardPage"]
 
-    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
-    search_fields = [
-        *Page.search_fields,
-        index.SearchField("intro"),
-        index.SearchField("body"),
-    ]
+    search_fields = [*IntroBodyPage.search_fields, index.SearchField("body")]
 
     class Meta:
         verbose_name = _("content page")
         verbose_name_plural = _("content pages")
 
 
-class DistrictHomePage(BasePage):
+class DistrictHomePage(IntroBodyPage):
     """The district portal's home: every commune with a link to its own site."""
-
-    intro = models.TextField(_("introduction"), blank=True)
-    body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["home.StandardPage"]
     max_count = 1
-
-    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
 
     class Meta:
         verbose_name = _("district portal home page")

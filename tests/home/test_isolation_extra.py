@@ -85,19 +85,23 @@ def test_bulk_action_confirmation_refuses_other_commune_objects(
     assert attacker.get(f"/admin/bulk/wagtailcore/page/publish/?id={own.pk}").status_code == 200
 
 
-def test_editor_cannot_attach_other_commune_image(attacker, communes, b_image):
-    page = StandardPage.objects.child_of(communes["voi"].site.root_page).get()
+def publish_with_social_image(client, page, image):
     data = nested_form_data(
         {
             "title": page.title,
             "slug": page.slug,
             "intro": "",
             "body": streamfield([]),
-            "social_image": b_image.pk,
+            "social_image": image.pk,
             "action-publish": "publish",
         }
     )
-    response = attacker.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
+    return client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
+
+
+def test_editor_cannot_attach_other_commune_image(attacker, communes, b_image):
+    page = StandardPage.objects.child_of(communes["voi"].site.root_page).get()
+    response = publish_with_social_image(attacker, page, b_image)
     page.refresh_from_db()
     assert page.social_image_id is None
     assert "thuộc bộ sưu tập của xã khác" in response.content.decode()
@@ -108,17 +112,7 @@ def test_editor_can_attach_own_image(attacker, communes):
         title="Ảnh của Vôi", file=get_test_image_file(), collection=communes["voi"].collection
     )
     page = StandardPage.objects.child_of(communes["voi"].site.root_page).get()
-    data = nested_form_data(
-        {
-            "title": page.title,
-            "slug": page.slug,
-            "intro": "",
-            "body": streamfield([]),
-            "social_image": own_image.pk,
-            "action-publish": "publish",
-        }
-    )
-    response = attacker.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
+    response = publish_with_social_image(attacker, page, own_image)
     assert response.status_code == 302
     page.refresh_from_db()
     assert page.social_image_id == own_image.pk
