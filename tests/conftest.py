@@ -84,6 +84,19 @@ def editor_b(communes, make_editor):
 
 
 @pytest.fixture
+def b_image(communes):
+    """An image in the collection of Kép, the commune the tests attack."""
+    from wagtail.images.models import Image
+    from wagtail.images.tests.utils import get_test_image_file
+
+    return Image.objects.create(
+        title="Ảnh bí mật của Kép",
+        file=get_test_image_file(),
+        collection=communes["kep"].collection,
+    )
+
+
+@pytest.fixture
 def district_admin(db):
     from django.contrib.auth.models import Group
 

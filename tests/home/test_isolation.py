@@ -147,15 +147,6 @@ def test_page_search_does_not_reveal_other_commune(attacker, b_about):
 
 
 @pytest.fixture
-def b_image(communes):
-    return Image.objects.create(
-        title="Ảnh bí mật của Kép",
-        file=get_test_image_file(),
-        collection=communes["kep"].collection,
-    )
-
-
-@pytest.fixture
 def b_document(communes):
     document = Document(title="Tài liệu riêng của Kép", collection=communes["kep"].collection)
     document.file.save("rieng.txt", ContentFile(b"noi bo"), save=False)

@@ -33,15 +33,6 @@ def b_draft(communes):
     return draft
 
 
-@pytest.fixture
-def b_image(communes):
-    return Image.objects.create(
-        title="Ảnh bí mật của Kép",
-        file=get_test_image_file(),
-        collection=communes["kep"].collection,
-    )
-
-
 @pytest.mark.parametrize(
     "url",
     [
