@@ -144,7 +144,13 @@ LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The project's own catalogue first, then the Vietnamese catalogues that
+# complete Wagtail's and wagtail-localize's, one directory per app (issue 9):
+# LOCALE_PATHS win over the catalogues the apps ship.
+LOCALE_PATHS = [
+    BASE_DIR / "locale",
+    *sorted(path for path in (BASE_DIR / "locale" / "wagtail").glob("*") if path.is_dir()),
+]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
