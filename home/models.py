@@ -97,7 +97,13 @@ class HomePage(IntroBodyPage):
     """A commune's home page: the root of that commune's site."""
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage", "procedures.ProcedureIndexPage"]
+    subpage_types = [
+        "home.StandardPage",
+        "procedures.ProcedureIndexPage",
+        "contact.ContactPage",
+        "contact.OfficePage",
+        "contact.ReceptionPage",
+    ]
 
     class Meta:
         verbose_name = _("commune home page")

@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -175,7 +176,11 @@ class Procedure(ClusterableModel):
             heading=_("Content"),
         ),
         InlinePanel("submission_methods", heading=_("Ways of submission"), label=_("way")),
-        InlinePanel("documents", heading=_("Required documents"), label=_("document")),
+        InlinePanel(
+            "documents",
+            heading=_("Required documents"),
+            label=pgettext_lazy("procedure", "document"),
+        ),
         InlinePanel("legal_bases", heading=_("Legal basis"), label=_("legal document")),
         MultiFieldPanel(
             [
@@ -253,7 +258,7 @@ class SubmissionMethod(Orderable):
 
 class RequiredDocument(Orderable):
     procedure = ParentalKey(Procedure, on_delete=models.CASCADE, related_name="documents")
-    name = models.TextField(_("document"))
+    name = models.TextField(pgettext_lazy("procedure", "document"))
     template = models.ForeignKey(
         "wagtaildocs.Document",
         verbose_name=_("form template"),

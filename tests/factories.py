@@ -1,8 +1,12 @@
 """wagtail-factories for every page model; test_factories checks none is missing."""
 
+from datetime import timedelta
+
 import factory
 import wagtail_factories
+from django.utils import timezone
 
+from contact.models import ContactPage, DialogueMeetingPage, OfficePage, Official, ReceptionPage
 from home.models import DistrictHomePage, HomePage, StandardPage
 from procedures.models import Procedure, ProcedureField, ProcedureIndexPage
 
@@ -58,9 +62,56 @@ class ProcedureFactory(factory.django.DjangoModelFactory):
         model = Procedure
 
 
+class ContactPageFactory(wagtail_factories.PageFactory):
+    title = "Liên hệ"
+    slug = "lien-he"
+
+    class Meta:
+        model = ContactPage
+
+
+class OfficePageFactory(wagtail_factories.PageFactory):
+    title = "Bộ phận một cửa"
+    slug = "mot-cua"
+
+    class Meta:
+        model = OfficePage
+
+
+class ReceptionPageFactory(wagtail_factories.PageFactory):
+    title = "Tiếp công dân"
+    slug = "tiep-cong-dan"
+
+    class Meta:
+        model = ReceptionPage
+
+
+class DialogueMeetingPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Đối thoại với Nhân dân số {n}")
+    starts_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=10))
+    place = "Hội trường UBND"
+    topics = "Đất đai\nMôi trường"
+
+    class Meta:
+        model = DialogueMeetingPage
+
+
+class OfficialFactory(factory.django.DjangoModelFactory):
+    full_name = factory.Sequence(lambda n: f"Nguyễn Văn Thử {n}")
+    post = "van_phong"
+    phone = factory.Sequence(lambda n: f"0912{n % 1000000:06d}")
+
+    class Meta:
+        model = Official
+
+
 PAGE_FACTORIES = {
     HomePage: HomePageFactory,
     StandardPage: StandardPageFactory,
     DistrictHomePage: DistrictHomePageFactory,
     ProcedureIndexPage: ProcedureIndexPageFactory,
+    ContactPage: ContactPageFactory,
+    OfficePage: OfficePageFactory,
+    ReceptionPage: ReceptionPageFactory,
+    DialogueMeetingPage: DialogueMeetingPageFactory,
 }
