@@ -188,6 +188,7 @@ def test_example_entries_are_marked(voi_people):
     assert "Nguyễn Văn Bí Thư</p>" in page
     assert 'class="notice-example"' in page
 
+
 def test_directory_queries_do_not_grow_with_people(communes, django_assert_max_num_queries):
     voi = communes["voi"]
     for index in range(3):
