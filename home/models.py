@@ -103,6 +103,8 @@ class HomePage(IntroBodyPage):
         "contact.ContactPage",
         "contact.OfficePage",
         "contact.ReceptionPage",
+        "contact.FeedbackPage",
+        "contact.RatingPage",
     ]
 
     class Meta:
@@ -127,7 +129,7 @@ class DistrictHomePage(IntroBodyPage):
     """The district portal's home: every commune with a link to its own site."""
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage"]
+    subpage_types = ["home.StandardPage", "contact.SatisfactionOverviewPage"]
     max_count = 1
 
     class Meta:

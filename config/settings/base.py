@@ -173,6 +173,24 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # reCAPTCHA: Google's published test keys unless real ones are configured.
 RECAPTCHA_PUBLIC_KEY = env("RECAPTCHA_PUBLIC_KEY", "6LeIxAcTAAAAAJcZVRqyHh71UMIEGNQ_MXjiZKhI")
 RECAPTCHA_PRIVATE_KEY = env("RECAPTCHA_PRIVATE_KEY", "6LeIxAcTAAAAAGG-vFI1TnRWxMZNFuojJ4WifJWe")
+# "v2" shows the checkbox; "v3" scores silently and refuses below the threshold.
+RECAPTCHA_VERSION = env("RECAPTCHA_VERSION", "v2")
+RECAPTCHA_REQUIRED_SCORE = float(env("RECAPTCHA_REQUIRED_SCORE", "0.5"))
+
+# Feedback: answered within this many working days (Monday-Friday) or overdue.
+FEEDBACK_ANSWER_WORKING_DAYS = int(env("FEEDBACK_ANSWER_WORKING_DAYS", "10"))
+# Per client address: submissions per hour, lookups per hour, ratings per hour.
+FEEDBACK_RATE_LIMIT = int(env("FEEDBACK_RATE_LIMIT", "5"))
+LOOKUP_RATE_LIMIT = int(env("LOOKUP_RATE_LIMIT", "20"))
+RATING_RATE_LIMIT = int(env("RATING_RATE_LIMIT", "30"))
+# One rating per device (browser) within this many minutes.
+RATING_DEVICE_WINDOW_MINUTES = int(env("RATING_DEVICE_WINDOW_MINUTES", "120"))
+
+# Text messages: contact.sms.ConsoleSmsBackend, FileSmsBackend or HttpSmsBackend.
+SMS_BACKEND = env("SMS_BACKEND", "contact.sms.ConsoleSmsBackend")
+SMS_FILE_PATH = env("SMS_FILE_PATH", str(BASE_DIR / "sms.log"))
+SMS_GATEWAY_URL = env("SMS_GATEWAY_URL", "")
+SMS_GATEWAY_TOKEN = env("SMS_GATEWAY_TOKEN", "")
 
 EMAIL_HOST = env("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(env("EMAIL_PORT", "25"))

@@ -19,3 +19,6 @@ STORAGES = {
 }
 WHITENOISE_AUTOREFRESH = True
 SILENCED_SYSTEM_CHECKS = ["django_recaptcha.recaptcha_test_key_error"]
+# Text messages go to a file the tests read.
+SMS_BACKEND = "contact.sms.FileSmsBackend"
+SMS_FILE_PATH = str(tempfile.mkstemp(prefix="langgiang-sms-", suffix=".jsonl")[1])
