@@ -22,7 +22,7 @@ from wagtail.search import index
 from home.models import Commune, CommuneSettings
 from theme.models import BasePage
 
-from .forms import OfficePageForm, OfficialForm, ReceptionPageForm
+from .forms import FeedbackModerationForm, OfficePageForm, OfficialForm, ReceptionPageForm
 from .phones import PhoneNumberField, format_phone, international_phone, phone_uri
 from .vcard import official_vcard
 
@@ -678,6 +678,8 @@ class Feedback(models.Model):
     The citizen's own text and contact details are never edited; what is
     published is a separate, scrubbed copy of the question and the answer.
     """
+
+    base_form_class = FeedbackModerationForm
 
     commune = models.ForeignKey(
         Commune, verbose_name=_("commune"), on_delete=models.CASCADE, related_name="feedback"

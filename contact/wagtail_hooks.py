@@ -16,7 +16,6 @@ from procedures.wagtail_hooks import DistrictAdminMenuItem
 
 from . import views
 from .admin import FeedbackFilterSet, FeedbackHistoryPanel
-from .forms import FeedbackModerationForm
 from .models import (
     ContactPage,
     Feedback,
@@ -95,7 +94,6 @@ class FeedbackViewSet(CommuneScopedViewSet):
         "answer",
     ]
     export_filename = "feedback"
-    edit_form_class = FeedbackModerationForm
     panels = [
         MultiFieldPanel(
             [
