@@ -180,9 +180,22 @@ class FeedbackForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 7}),
         help_text=gettext_lazy("Where, when and what happened; what you suggest."),
     )
-    name = forms.CharField(label=gettext_lazy("Your name"), max_length=120)
-    phone = forms.CharField(label=gettext_lazy("Phone"), max_length=40, required=False)
-    email = forms.EmailField(label=gettext_lazy("Email"), required=False)
+    name = forms.CharField(
+        label=gettext_lazy("Your name"),
+        max_length=120,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    phone = forms.CharField(
+        label=gettext_lazy("Phone"),
+        max_length=40,
+        required=False,
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel", "inputmode": "tel"}),
+    )
+    email = forms.EmailField(
+        label=gettext_lazy("Email"),
+        required=False,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
     photo = forms.FileField(
         label=gettext_lazy("Photo (optional)"),
         required=False,
