@@ -136,9 +136,7 @@ class ResilientReCaptchaField(ReCaptchaField):
 
 def captcha_widget():
     if settings.RECAPTCHA_VERSION == "v3":
-        return ReCaptchaV3(
-            action="feedback", attrs={"required_score": settings.RECAPTCHA_REQUIRED_SCORE}
-        )
+        return ReCaptchaV3(action="feedback", required_score=settings.RECAPTCHA_REQUIRED_SCORE)
     return ReCaptchaV2Checkbox(attrs={"data-size": "normal"})
 
 

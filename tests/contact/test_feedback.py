@@ -300,3 +300,21 @@ def test_sms_file_backend_is_used_in_tests():
     with open(settings.SMS_FILE_PATH, encoding="utf-8") as handle:
         for line in handle:
             json.loads(line)
+
+
+@override_settings(RECAPTCHA_VERSION="v3", RECAPTCHA_REQUIRED_SCORE=0.7)
+@pytest.mark.parametrize("score,stored", [(0.9, True), (0.3, False)])
+def test_recaptcha_v3_refuses_low_scores(monkeypatch, score, stored):
+    from django_recaptcha.client import RecaptchaResponse
+
+    monkeypatch.setattr(
+        "django_recaptcha.fields.client.submit",
+        lambda **kwargs: RecaptchaResponse(
+            is_valid=True, action="feedback", extra_data={"score": score}
+        ),
+    )
+    page = Client().get("/gop-y/", **HOST).content.decode()
+    assert "recaptcha/api.js?render=" in page  # the invisible v3 widget
+    response = submit(captcha="token-from-v3")  # v3's widget posts under the field's name
+    assert Feedback.objects.exists() is stored
+    assert response.status_code == (302 if stored else 200)
