@@ -167,7 +167,15 @@ def reencode_photo(upload) -> ContentFile:
     return ContentFile(output.getvalue(), name=f"{secrets.token_hex(12)}.jpg")
 
 
-class FeedbackForm(forms.Form):
+class CitizenForm(forms.Form):
+    """Labels without Django's trailing colon, as Vietnamese forms write them."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+
+class FeedbackForm(CitizenForm):
     kind = forms.ChoiceField(
         label=gettext_lazy("What would you like to send?"), choices=(), widget=forms.RadioSelect
     )
@@ -258,7 +266,7 @@ class FeedbackForm(forms.Form):
         return data
 
 
-class LookupForm(forms.Form):
+class LookupForm(CitizenForm):
     code = forms.CharField(label=gettext_lazy("Tracking code"), max_length=12)
     contact = forms.CharField(
         label=gettext_lazy("The phone number or email you gave"),
@@ -269,7 +277,7 @@ class LookupForm(forms.Form):
         return self.cleaned_data["code"].strip().upper().replace(" ", "")
 
 
-class RatingForm(forms.Form):
+class RatingForm(CitizenForm):
     level = forms.ChoiceField(
         label=gettext_lazy("How satisfied are you with your visit?"),
         choices=(),
@@ -296,6 +304,8 @@ class RatingForm(forms.Form):
 
         self.fields["level"].choices = RatingLevel.choices
         self.fields["procedure"].queryset = Procedure.objects.for_site(site).order_by("name")
+        self.fields["procedure"].empty_label = gettext_lazy("— not sure, or another —")
+        self.fields["official"].empty_label = gettext_lazy("— not sure —")
         self.fields["official"].queryset = (
             Official.objects.for_site(site).in_office().in_directory_order()
         )

@@ -1,6 +1,7 @@
 """Many citizens at once, against PostgreSQL: every submission stored once,
 every tracking code unique. Threads each hold their own connection."""
 
+import os
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -62,11 +63,13 @@ def send_rating(index: int) -> int:
     return response.status_code
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(
+    not os.environ.get("DATABASE_URL", "").startswith("postgres"),
+    reason="the load test runs against PostgreSQL (DATABASE_URL=postgres://…)",
+)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @override_settings(FEEDBACK_RATE_LIMIT=1000, RATING_RATE_LIMIT=1000)
 def test_concurrent_feedback_and_ratings_are_all_stored(migrated_db, monkeypatch):
-    if connection.vendor != "postgresql":
-        pytest.skip("the load test runs against PostgreSQL (DATABASE_URL)")
     provision_voi()
     monkeypatch.setattr(
         "django_recaptcha.fields.client.submit", lambda **kwargs: RecaptchaResponse(is_valid=True)
