@@ -136,7 +136,11 @@ class ResilientReCaptchaField(ReCaptchaField):
 
 def captcha_widget():
     if settings.RECAPTCHA_VERSION == "v3":
-        return ReCaptchaV3(action="feedback", required_score=settings.RECAPTCHA_REQUIRED_SCORE)
+        return ReCaptchaV3(
+            action="feedback",
+            required_score=settings.RECAPTCHA_REQUIRED_SCORE,
+            attrs={"data-action": "feedback"},
+        )
     return ReCaptchaV2Checkbox(attrs={"data-size": "normal"})
 
 

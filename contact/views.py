@@ -116,7 +116,11 @@ def feedback_form(page, request):
             form = FeedbackForm(initial=request.POST.dict())
     else:
         form = FeedbackForm()
-    return _render(page, request, "contact/feedback_page.html", status, form=form, refusal=refusal)
+    response = _render(
+        page, request, "contact/feedback_page.html", status, form=form, refusal=refusal
+    )
+    response._csp_replace = settings.RECAPTCHA_CSP  # Google's widget, on this page only
+    return response
 
 
 def _render(page, request, template, status=200, **context):
