@@ -3,13 +3,25 @@ hold across app servers when the cache is Redis."""
 
 import hashlib
 
+from django.conf import settings
 from django.core.cache import cache
+
+
+def client_address(request) -> str:
+    """REMOTE_ADDR, or behind ``TRUSTED_PROXY_COUNT`` proxies (a load
+    balancer, a CDN) the address the outermost trusted one saw: the
+    right-hand entries of X-Forwarded-For are the only ones not forgeable."""
+    hops = settings.TRUSTED_PROXY_COUNT
+    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    forwarded = [part for part in forwarded if part]
+    if hops and len(forwarded) >= hops:
+        return forwarded[-hops]
+    return request.META.get("REMOTE_ADDR", "")
 
 
 def client_key(request) -> str:
     """The client's address, hashed: limits need no readable IP in the cache."""
-    address = request.META.get("REMOTE_ADDR", "")
-    return hashlib.sha256(address.encode()).hexdigest()[:24]
+    return hashlib.sha256(client_address(request).encode()).hexdigest()[:24]
 
 
 def allow(request, scope: str, *, limit: int, window: int) -> bool:

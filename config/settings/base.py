@@ -283,6 +283,10 @@ FEEDBACK_ANSWER_WORKING_DAYS = int(env("FEEDBACK_ANSWER_WORKING_DAYS", "10"))
 FEEDBACK_RATE_LIMIT = int(env("FEEDBACK_RATE_LIMIT", "5"))
 LOOKUP_RATE_LIMIT = int(env("LOOKUP_RATE_LIMIT", "20"))
 RATING_RATE_LIMIT = int(env("RATING_RATE_LIMIT", "30"))
+# Proxies in front of the app servers (load balancer, CDN) whose
+# X-Forwarded-For entries are trusted for the client's address (rate limits).
+TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "contact.ratelimit.client_address"
 # One rating per device (browser) within this many minutes.
 RATING_DEVICE_WINDOW_MINUTES = int(env("RATING_DEVICE_WINDOW_MINUTES", "120"))
 

@@ -318,3 +318,15 @@ def test_recaptcha_v3_refuses_low_scores(monkeypatch, score, stored):
     response = submit(captcha="token-from-v3")  # v3's widget posts under the field's name
     assert Feedback.objects.exists() is stored
     assert response.status_code == (302 if stored else 200)
+
+
+def test_client_address_behind_trusted_proxies(rf, settings):
+    from contact.ratelimit import client_address
+
+    request = rf.get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="1.2.3.4, 203.0.113.9")
+    settings.TRUSTED_PROXY_COUNT = 0
+    assert client_address(request) == "10.0.0.1"  # not behind a proxy: the header is ignored
+    settings.TRUSTED_PROXY_COUNT = 1
+    assert client_address(request) == "203.0.113.9"  # what our load balancer saw
+    settings.TRUSTED_PROXY_COUNT = 2
+    assert client_address(request) == "1.2.3.4"
