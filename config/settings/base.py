@@ -99,6 +99,8 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
+WAGTAILADMIN_USER_LOGIN_FORM = "home.forms.AdminLoginForm"
+
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -208,7 +210,7 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # The project's own catalogue first, then the Vietnamese catalogues that
-# complete Wagtail's and wagtail-localize's, one directory per app (issue 9):
+# complete Wagtail's, wagtail-localize's and Django's, one directory per app (issue 9):
 # LOCALE_PATHS win over the catalogues the apps ship.
 LOCALE_PATHS = [
     BASE_DIR / "locale",
