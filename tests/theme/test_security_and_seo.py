@@ -129,6 +129,7 @@ def test_check_deploy_is_clean_with_production_settings():
         "RECAPTCHA_PUBLIC_KEY": "site-key-from-google",
         "RECAPTCHA_PRIVATE_KEY": "secret-key-from-google",
     }
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set for the browser tests only
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,
