@@ -103,6 +103,10 @@ class HomePage(IntroBodyPage):
         "contact.ContactPage",
         "contact.OfficePage",
         "contact.ReceptionPage",
+        "news.NewsIndexPage",
+        "news.AnnouncementIndexPage",
+        "news.GreetingIndexPage",
+        "news.ThankYouPage",
     ]
 
     class Meta:
