@@ -78,7 +78,8 @@ class NewsRssFeed(CommuneIndexFeed):
         return item_datetime(item.date, item.first_published_at)
 
     def item_updateddate(self, item):
-        return item.last_published_at
+        """Atom requires an update time for every entry."""
+        return item.last_published_at or self.item_pubdate(item)
 
     def item_categories(self, item):
         return [item.get_category_display()]

@@ -8,6 +8,7 @@ from django import template
 from wagtail.models import Page, PageViewRestriction, Site
 
 from ..models import GreetingPage, NewsArticlePage
+from ..models.pages import with_image_renditions
 from ..notices import active_notices
 
 register = template.Library()
@@ -45,11 +46,6 @@ def _public(pages, request) -> list:
     return [p for p in pages if not any(p.path.startswith(path) for path in restricted)]
 
 
-def _with_image(queryset):
-    """The image joined in and its renditions prefetched: two queries in all."""
-    return queryset.select_related("image").prefetch_related("image__renditions")
-
-
 @register.inclusion_tag("news/includes/current_greetings.html", takes_context=True)
 def current_greetings(context):
     """Greetings gone live and not yet expired under this home page."""
@@ -58,7 +54,7 @@ def current_greetings(context):
         return {"greetings": []}
     request = context.get("request")
     greetings = _in_tree(GreetingPage.objects.live().current(), home).order_by("-starts_at")
-    greetings = _public(_with_image(greetings)[:HOME_GREETING_COUNT], request)
+    greetings = _public(with_image_renditions(greetings)[:HOME_GREETING_COUNT], request)
     return {"greetings": greetings, "request": request}
 
 
@@ -69,7 +65,7 @@ def latest_news(context):
         return {"articles": []}
     request = context.get("request")
     articles = _in_tree(NewsArticlePage.objects.live(), home).order_by("-date", "-pk")
-    articles = _public(_with_image(articles)[:HOME_NEWS_COUNT], request)
+    articles = _public(with_image_renditions(articles)[:HOME_NEWS_COUNT], request)
     index_url = _parent_url(articles[0], request) if articles else ""
     return {"articles": articles, "index_url": index_url, "request": request}
 
