@@ -20,7 +20,8 @@ ITUNES = "{http://www.itunes.com/dtds/podcast-1.0.dtd}"
 def feed(slug: str, path: str) -> tuple[ET.Element, str]:
     response = get(slug, path)
     assert response.status_code == 200, (path, response.status_code)
-    return ET.fromstring(response.content), response["Content-Type"]
+    # Our own output, parsed as a reader would; the stdlib parser is enough here.
+    return ET.fromstring(response.content), response["Content-Type"]  # noqa: S314
 
 
 def test_news_rss_feed_has_own_articles_newest_first(sections):
