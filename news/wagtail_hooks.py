@@ -6,6 +6,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.admin.ui.tables import Column
 from wagtail.models import GroupSitePermission
 from wagtail.permissions import register_permission_policy
 
@@ -42,7 +43,13 @@ class LetterViewSet(CommuneScopedViewSet):
     index_view_class = views.LetterIndexView
     add_view_class = views.LetterCreateView
     edit_view_class = views.LetterEditView
-    list_display = ["register_entry", "kind", "recipient_name", "letter_date", "drafted_by"]
+    list_display = [
+        Column("register_entry", label=gettext_lazy("Number"), sort_key="number"),
+        "kind",
+        "recipient_name",
+        "letter_date",
+        "drafted_by",
+    ]
     list_filter = ["commune", "kind", "year"]
     list_export = [
         "year",
@@ -56,6 +63,7 @@ class LetterViewSet(CommuneScopedViewSet):
         "drafted_by",
         "commune",
     ]
+    export_headings = {"register_entry": gettext_lazy("Number")}
     export_filename = "so-dang-ky-thu"
     search_fields = ["recipient_name", "reason"]
     search_backend_name = None

@@ -84,8 +84,19 @@ def test_editor_drafts_a_letter_that_is_registered_with_drafter_and_signer(
         Post.CHAIRMAN,
     )
     register = editor.get(reverse("letters:index")).content.decode()
+    thead = re.search(r"<thead.*?</thead>", register, re.S).group(0)
+    headings = [
+        " ".join(re.sub(r"<[^>]+>", " ", th).split())
+        for th in re.findall(r"<th.*?</th>", thead, re.S)
+    ]
+    assert headings == ["Số", "Loại thư", "Người nhận", "Ngày của thư", "Người soạn"]
     row = re.search(r"<tr[^>]*>(?:(?!</tr>).)*Ông Nguyễn Văn An.*?</tr>", register, re.S).group(0)
-    for expected in ("1/TC-UBND (2026)", "Thư cảm ơn (mẫu 01)", "20/11/2026", editor_a.username):
+    for expected in (
+        "1/TC-UBND (2026)",
+        "Thư cảm ơn (mẫu 01)",
+        "Ngày 20 tháng 11 năm 2026",
+        editor_a.username,
+    ):
         assert expected in row, expected
 
 

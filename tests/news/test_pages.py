@@ -69,8 +69,9 @@ def test_news_index_lists_own_articles_newest_first_ten_a_page(sections):
     assert "Trang 1 / 2" in first and 'rel="next"' in first
     second = html("voi", "/tin-tuc/?page=2")
     assert re.findall(r"Tin Vôi số (\d\d)", second) == ["10", "11"]
-    assert html("voi", "/tin-tuc/?page=99") == second  # past the end: the last page
-    assert html("voi", "/tin-tuc/?page=abc") == first
+    past_the_end = html("voi", "/tin-tuc/?page=99")
+    assert re.findall(r"Tin Vôi số (\d\d)", past_the_end) == ["10", "11"]
+    assert re.findall(r"Tin Vôi số (\d\d)", html("voi", "/tin-tuc/?page=abc"))[:2] == ["00", "01"]
 
 
 def test_news_index_filters_by_category(sections):
