@@ -24,6 +24,7 @@ from contact.models import Official, Post
 from home.models import Commune
 from home.services import ProvisionReport
 
+from .letter_rendering import lower_first
 from .models import (
     AnnouncementIndexPage,
     AnnouncementPage,
@@ -179,6 +180,7 @@ def load_example_greetings(commune: Commune, index: GreetingIndexPage, report) -
     if GreetingPage.objects.child_of(index).exists():
         return
     chairman = leader(commune)
+    name = lower_first(commune.full_name)
     now = timezone.now()
     signature = (
         {
@@ -195,7 +197,7 @@ def load_example_greetings(commune: Commune, index: GreetingIndexPage, report) -
         occasion="ngay-nha-giao-viet-nam",
         text=(
             "<p>Nhân dịp kỷ niệm Ngày Nhà giáo Việt Nam 20/11, thay mặt lãnh đạo "
-            f"{commune.full_name}, tôi trân trọng gửi tới các thầy giáo, cô giáo, cán bộ quản lý "
+            f"{name}, tôi trân trọng gửi tới các thầy giáo, cô giáo, cán bộ quản lý "
             "giáo dục lời chúc mừng tốt đẹp nhất.</p>"
         ),
         starts_at=now - timedelta(days=40),
@@ -203,14 +205,14 @@ def load_example_greetings(commune: Commune, index: GreetingIndexPage, report) -
         **signature,
     )
     current = GreetingPage(
-        title=f"Thư chúc mừng năm mới của Chủ tịch UBND {commune.full_name} {EXAMPLE}",
+        title=f"Thư chúc mừng năm mới của Chủ tịch UBND {name} {EXAMPLE}",
         slug="chuc-mung-nam-moi",
         occasion="new-year",
         image=example_picture(commune, "Mừng năm mới", 40),
         text=(
             "<p>Kính gửi toàn thể cán bộ, đảng viên và Nhân dân!</p>"
             "<p>Nhân dịp năm mới, thay mặt Đảng ủy, HĐND, UBND, Ủy ban MTTQ "
-            f"{commune.full_name}, tôi xin gửi tới toàn thể Nhân dân lời chúc sức khỏe, "
+            f"{name}, tôi xin gửi tới toàn thể Nhân dân lời chúc sức khỏe, "
             "hạnh phúc và thành công. Chúc các gia đình một năm mới an khang, thịnh vượng; "
             "cùng chung sức xây dựng quê hương ngày càng giàu đẹp, văn minh.</p>"
         ),
@@ -240,7 +242,7 @@ def load_example_letters(commune: Commune, report) -> None:
         Letter(
             kind=LetterKind.THANK_YOU,
             recipient_name=f"Ông Nguyễn Văn Hảo {EXAMPLE}",
-            recipient_address="Thôn Đồng, " + commune.full_name,
+            recipient_address="Thôn Đồng, " + lower_first(commune.full_name),
             reason="ủng hộ 50 triệu đồng và ngày công xây dựng nhà văn hóa thôn",
             consent_to_publish=True,
             consent_note="Đồng ý bằng văn bản (minh họa)",
@@ -257,13 +259,13 @@ def load_example_letters(commune: Commune, report) -> None:
         Letter(
             kind=LetterKind.APOLOGY,
             recipient_name=f"Bà Trần Thị Lựu {EXAMPLE}",
-            recipient_address="Thôn Trại, " + commune.full_name,
+            recipient_address="Thôn Trại, " + lower_first(commune.full_name),
             reason="hồ sơ chứng thực của bà được trả kết quả chậm 2 ngày so với giấy hẹn",
         ),
         Letter(
             kind=LetterKind.CONDOLENCE,
             recipient_name=f"Gia đình ông Lê Văn Tâm {EXAMPLE}",
-            recipient_address="Thôn Hạ, " + commune.full_name,
+            recipient_address="Thôn Hạ, " + lower_first(commune.full_name),
             reason="cụ Lê Văn Bình, sinh năm 1938, đã từ trần",
         ),
     ]

@@ -59,6 +59,10 @@ def attachment_lines(letter: Letter) -> list[str]:
     return LetterSettings.lines(text)
 
 
+def lower_first(name: str) -> str:
+    return name[:1].lower() + name[1:]
+
+
 def letter_context(letter: Letter) -> dict:
     return {
         "letter": letter,
@@ -69,6 +73,7 @@ def letter_context(letter: Letter) -> dict:
         "signature_lines": signature_lines(letter),
         "attachment_title": ATTACHMENT_TITLES.get(letter.kind, ""),
         "attachment_lines": attachment_lines(letter),
-        "commune_name": letter.commune.full_name,
+        # Mid-sentence, as written: "Ủy ban nhân dân thị trấn Vôi".
+        "commune_name": lower_first(letter.commune.full_name),
         "reason_lines": [line.strip() for line in letter.reason.splitlines() if line.strip()],
     }
