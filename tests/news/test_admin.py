@@ -259,3 +259,47 @@ def test_greeting_signer_must_be_a_leader_of_the_commune(
     attacker.post(edit_url, greeting_form(page, a_chairman, title="Chúc Tết (sửa)"))
     page = GreetingPage.objects.get(pk=page.pk)
     assert page.title == "Chúc Tết (sửa)" and page.signer_name == "Chủ Tịch Vôi"
+
+
+def test_edit_screen_offers_to_print_own_letter(attacker, a_letter):
+    text = attacker.get(reverse("letters:edit", args=[a_letter.pk])).content.decode()
+    assert reverse("letters:print", args=[a_letter.pk]) in text
+
+
+def test_announcement_audio_must_be_an_audio_file_of_the_commune(attacker, communes):
+    from django.core.files.base import ContentFile
+    from wagtail.documents.models import Document
+
+    from news.models import AnnouncementIndexPage, AnnouncementPage
+
+    index = AnnouncementIndexPage.objects.child_of(communes["voi"].site.root_page).get()
+    pdf = Document(title="Không phải âm thanh", collection=communes["voi"].collection)
+    pdf.file.save("van-ban.pdf", ContentFile(b"%PDF-1.4"), save=False)
+    pdf.save()
+    foreign = Document(title="Ghi âm của Kép", collection=communes["kep"].collection)
+    foreign.file.save("kep.mp3", ContentFile(b"ID3"), save=False)
+    foreign.save()
+    add_url = reverse("wagtailadmin_pages:add", args=["news", "announcementpage", index.pk])
+
+    def post(audio):
+        return attacker.post(
+            add_url,
+            nested_form_data(
+                {
+                    "title": "Thông báo có ghi âm",
+                    "slug": "co-ghi-am",
+                    "date": "2026-11-20",
+                    "text": "Nội dung đọc trên loa.",
+                    "audio": audio.pk,
+                    "action-publish": "publish",
+                }
+            ),
+        )
+
+    response = post(pdf)
+    assert response.status_code == 200
+    assert "Hãy chọn một tệp âm thanh (MP3, M4A, OGG, OGA, WAV)." in response.content.decode()
+    response = post(foreign)
+    assert response.status_code == 200
+    assert "thuộc bộ sưu tập của xã khác" in response.content.decode()
+    assert not AnnouncementPage.objects.filter(slug="co-ghi-am").exists()
