@@ -7,7 +7,12 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from theme import views as theme_views
+
 urlpatterns = [
+    path("robots.txt", theme_views.robots_txt),
+    path("favicon.ico", theme_views.favicon),
+    path("healthz/", theme_views.health, name="health"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),

@@ -1,10 +1,23 @@
 """Admin forms of the directory and the office pages: a commune's people are
 chosen only from that commune, its files only from its collection."""
 
+import secrets
+from io import BytesIO
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django_recaptcha.fields import ReCaptchaField
+from django_recaptcha.widgets import ReCaptchaV2Checkbox, ReCaptchaV3
+from PIL import Image, ImageOps
 
 from home.scoping import CommuneScopedForm
 from theme.forms import BasePageForm, commune_for_tree
+
+from .phones import normalise_phone
 
 
 class OfficialForm(CommuneScopedForm):
@@ -82,3 +95,293 @@ class OfficePageForm(PageWithOfficialsForm):
 
 class ReceptionPageForm(PageWithOfficialsForm):
     official_formsets = ("slots",)
+
+
+# --- Citizens' forms -------------------------------------------------------
+
+MAX_PHOTO_BYTES = 5 * 1024 * 1024
+MAX_PHOTO_PIXELS = 40_000_000
+PHOTO_LONGEST_SIDE = 1600
+
+
+class ResilientReCaptchaField(ReCaptchaField):
+    """reCAPTCHA that tells "Google could not be reached" apart from "failed".
+
+    An unreachable service must not throw away what the citizen typed: the
+    field then passes, and the form's ``captcha_unreachable`` makes the view
+    store the submission as unverified for moderators to check.
+    """
+
+    unreachable = False
+    default_error_messages = {
+        "required": gettext_lazy("Tick “I'm not a robot” before sending."),
+        "captcha_invalid": gettext_lazy(
+            "The spam check failed. Tick “I'm not a robot” again, then send."
+        ),
+        "captcha_error": gettext_lazy(
+            "The spam check failed. Tick “I'm not a robot” again, then send."
+        ),
+    }
+
+    def validate(self, value):
+        try:
+            super().validate(value)
+        except ValidationError as error:
+            if error.code != "captcha_error":
+                raise
+            self.unreachable = True
+        except OSError:  # URLError, timeouts, refused connections
+            self.unreachable = True
+
+
+def captcha_widget():
+    if settings.RECAPTCHA_VERSION == "v3":
+        return ReCaptchaV3(
+            action="feedback",
+            required_score=settings.RECAPTCHA_REQUIRED_SCORE,
+            attrs={"data-action": "feedback"},
+        )
+    return ReCaptchaV2Checkbox(attrs={"data-size": "normal"})
+
+
+def reencode_photo(upload) -> ContentFile:
+    """A clean JPEG: the real format checked, size bounded, resized, and with
+    no EXIF (location, camera owner) carried over."""
+    if upload.size > MAX_PHOTO_BYTES:
+        raise ValidationError(gettext_lazy("The photo is larger than 5 MB."), code="too_large")
+    try:
+        with Image.open(upload) as probe:
+            probe.verify()
+        upload.seek(0)
+        image = Image.open(upload)
+        if image.format not in ("JPEG", "PNG", "WEBP", "GIF"):
+            raise ValidationError(
+                gettext_lazy("Send a photo in JPEG, PNG or WebP format."), code="format"
+            )
+        if image.width * image.height > MAX_PHOTO_PIXELS:
+            raise ValidationError(gettext_lazy("The photo is too large."), code="too_large")
+        image = ImageOps.exif_transpose(image).convert("RGB")
+        image.thumbnail((PHOTO_LONGEST_SIDE, PHOTO_LONGEST_SIDE))
+        output = BytesIO()
+        image.save(output, "JPEG", quality=82, optimize=True)
+    except (OSError, Image.DecompressionBombError, SyntaxError) as error:
+        raise ValidationError(
+            gettext_lazy("This file is not a photo we can read."), code="invalid"
+        ) from error
+    return ContentFile(output.getvalue(), name=f"{secrets.token_hex(12)}.jpg")
+
+
+class CitizenForm(forms.Form):
+    """Labels without Django's trailing colon, as Vietnamese forms write them."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+
+class FeedbackForm(CitizenForm):
+    kind = forms.ChoiceField(
+        label=gettext_lazy("What would you like to send?"), choices=(), widget=forms.RadioSelect
+    )
+    subject = forms.CharField(label=gettext_lazy("Subject"), max_length=200)
+    message = forms.CharField(
+        label=gettext_lazy("Your message"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 7}),
+        help_text=gettext_lazy("Where, when and what happened; what you suggest."),
+    )
+    name = forms.CharField(
+        label=gettext_lazy("Your name"),
+        max_length=120,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    phone = forms.CharField(
+        label=gettext_lazy("Phone"),
+        max_length=40,
+        required=False,
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel", "inputmode": "tel"}),
+    )
+    email = forms.EmailField(
+        label=gettext_lazy("Email"),
+        required=False,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    photo = forms.FileField(
+        label=gettext_lazy("Photo (optional)"),
+        required=False,
+        help_text=gettext_lazy(
+            "JPEG, PNG or WebP, up to 5 MB. Location data in the photo is removed."
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+    )
+    consent_to_publish = forms.BooleanField(
+        label=gettext_lazy(
+            "The commune may publish my question and its answer, without my name, phone or email."
+        ),
+        required=False,
+    )
+    # Hidden from people by CSS; bots fill every field they find.
+    website = forms.CharField(label=gettext_lazy("Leave this field empty"), required=False)
+    captcha = ResilientReCaptchaField(label=gettext_lazy("Spam check"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from .models import FeedbackKind
+
+        self.fields["kind"].choices = FeedbackKind.choices
+        self.fields["captcha"].widget = captcha_widget()
+        self.fields["captcha"].widget.attrs["data-sitekey"] = settings.RECAPTCHA_PUBLIC_KEY
+
+    @property
+    def captcha_unreachable(self) -> bool:
+        return self.fields["captcha"].unreachable
+
+    @property
+    def is_bot(self) -> bool:
+        return bool(self.data.get("website"))
+
+    def clean_phone(self):
+        phone = self.cleaned_data["phone"]
+        return normalise_phone(phone) if phone.strip() else ""
+
+    def clean_photo(self):
+        upload = self.cleaned_data.get("photo")
+        return reencode_photo(upload) if upload else None
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("phone") and not cleaned.get("email") and not self.has_error("phone"):
+            raise ValidationError(
+                gettext_lazy(
+                    "Give a phone number or an email address so that the commune can answer you."
+                ),
+                code="no_contact",
+            )
+        return cleaned
+
+    def submission_data(self) -> dict:
+        data = {
+            name: self.cleaned_data[name]
+            for name in ("kind", "subject", "message", "name", "phone", "email")
+        }
+        data["consent_to_publish"] = self.cleaned_data["consent_to_publish"]
+        if self.cleaned_data.get("photo"):
+            data["photo"] = self.cleaned_data["photo"]
+        return data
+
+
+class LookupForm(CitizenForm):
+    code = forms.CharField(label=gettext_lazy("Tracking code"), max_length=12)
+    contact = forms.CharField(
+        label=gettext_lazy("The phone number or email you gave"),
+        max_length=254,
+    )
+
+    def clean_code(self):
+        return self.cleaned_data["code"].strip().upper().replace(" ", "")
+
+
+class RatingForm(CitizenForm):
+    level = forms.ChoiceField(
+        label=gettext_lazy("How satisfied are you with your visit?"),
+        choices=(),
+        widget=forms.RadioSelect,
+    )
+    procedure = forms.ModelChoiceField(
+        label=gettext_lazy("Procedure (optional)"), queryset=None, required=False
+    )
+    official = forms.ModelChoiceField(
+        label=gettext_lazy("Official who served you (optional)"), queryset=None, required=False
+    )
+    comment = forms.CharField(
+        label=gettext_lazy("Comment (optional)"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+    def __init__(self, *args, site=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        from procedures.models import Procedure
+
+        from .models import Official, RatingLevel
+
+        self.fields["level"].choices = RatingLevel.choices
+        self.fields["procedure"].queryset = Procedure.objects.for_site(site).order_by("name")
+        self.fields["procedure"].empty_label = gettext_lazy("— not sure, or another —")
+        self.fields["official"].empty_label = gettext_lazy("— not sure —")
+        self.fields["official"].queryset = (
+            Official.objects.for_site(site).in_office().in_directory_order()
+        )
+
+
+# --- Moderation in the admin -----------------------------------------------
+
+
+class FeedbackModerationForm(CommuneScopedForm):
+    """Editors move a submission through its states, answer it, and publish
+    a scrubbed copy; the citizen's own text is shown read-only."""
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, for_user=for_user, **kwargs)
+        from django.contrib.auth import get_user_model
+        from django.db.models import Q
+
+        from .models import ReplyTemplate
+
+        commune = self.instance.commune
+        if "reply_template" in self.fields:
+            self.fields["reply_template"].queryset = ReplyTemplate.objects.filter(
+                Q(commune=commune) | Q(commune__isnull=True)
+            )
+        if "assigned_to" in self.fields:
+            editors = get_user_model().objects.filter(is_active=True)
+            group = commune.editors_group
+            self.fields["assigned_to"].queryset = (
+                editors.filter(groups=group) if group else editors.none()
+            )
+        self.original_status = self.instance.status
+        self.for_user = for_user
+
+    def clean(self):
+        from home.access import is_district_admin
+
+        from .feedback import TransitionError, check_transition
+        from .models import FeedbackStatus as S
+
+        cleaned = super().clean()
+        status = cleaned.get("status", self.original_status)
+        try:
+            check_transition(
+                self.instance, status, is_district_admin=is_district_admin(self.for_user)
+            )
+        except TransitionError as error:
+            self.add_error("status", str(error))
+            return cleaned
+        template = cleaned.get("reply_template")
+        if template and not cleaned.get("answer", "").strip():
+            cleaned["answer"] = template.fill(self.instance)
+            self.instance.answer = cleaned["answer"]
+        if status in (S.SPAM, S.REJECTED) and not cleaned.get("reason", "").strip():
+            self.add_error("reason", _("Say why, for the history and the district's review."))
+        if status in (S.ANSWERED, S.PUBLISHED) and not cleaned.get("answer", "").strip():
+            self.add_error("answer", _("Write the answer first."))
+        publishing = status == S.PUBLISHED and self.original_status != S.PUBLISHED
+        if publishing and not self.instance.consent_to_publish:
+            self.add_error(
+                "status", _("The citizen did not agree to publication; close it instead.")
+            )
+        return cleaned
+
+    def save(self, commit=True):
+        from .feedback import apply_moderation
+
+        feedback = super().save(commit=commit)
+        if commit:
+            apply_moderation(
+                feedback,
+                before_status=self.original_status,
+                changed=self.changed_data,
+                user=self.for_user,
+            )
+        return feedback

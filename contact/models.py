@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
@@ -22,7 +22,7 @@ from wagtail.search import index
 from home.models import Commune, CommuneSettings
 from theme.models import BasePage
 
-from .forms import OfficePageForm, OfficialForm, ReceptionPageForm
+from .forms import FeedbackModerationForm, OfficePageForm, OfficialForm, ReceptionPageForm
 from .phones import PhoneNumberField, format_phone, international_phone, phone_uri
 from .vcard import official_vcard
 
@@ -210,6 +210,8 @@ class ContactPage(RoutablePageMixin, BasePage):
                 ),
                 "has_examples": any(person.is_example for person in officials),
                 "related_pages": self.related_pages(),
+                "feedback_url": request.build_absolute_uri("/gop-y/"),
+                "rating_url": request.build_absolute_uri("/danh-gia/"),
             },
         )
 
@@ -631,4 +633,365 @@ class DialogueMeetingPage(BasePage):
         }
         context["json_ld"] = json_for_script(event)
         context["parent"] = self.get_parent()
+        return context
+
+
+# --- Feedback (góp ý, phản ánh, kiến nghị) and satisfaction ratings ---------
+
+
+class FeedbackKind(models.TextChoices):
+    SUGGESTION = "gop_y", _("Suggestion")
+    REPORT = "phan_anh", _("Report of a problem")
+    PETITION = "kien_nghi", _("Petition")
+    PRAISE = "khen_ngoi", _("Praise")
+
+
+class FeedbackStatus(models.TextChoices):
+    NEW = "new", pgettext_lazy("feedback status", "New")
+    IN_PROGRESS = "in_progress", pgettext_lazy("feedback status", "In progress")
+    ANSWERED = "answered", pgettext_lazy("feedback status", "Answered")
+    PUBLISHED = "published", pgettext_lazy("feedback status", "Published")
+    CLOSED = "closed", pgettext_lazy("feedback status", "Closed")
+    SPAM = "spam", pgettext_lazy("feedback status", "Spam")
+    REJECTED = "rejected", pgettext_lazy("feedback status", "Rejected")
+
+
+OPEN_STATUSES = [FeedbackStatus.NEW, FeedbackStatus.IN_PROGRESS]
+
+
+class FeedbackQuerySet(models.QuerySet):
+    def overdue(self, on: date | None = None) -> "FeedbackQuerySet":
+        """Still waiting for an answer after the due day."""
+        on = on or timezone.localdate()
+        return self.filter(status__in=OPEN_STATUSES, due_date__lt=on)
+
+    def published(self) -> "FeedbackQuerySet":
+        return self.filter(status=FeedbackStatus.PUBLISHED)
+
+    def for_site(self, site: Site) -> "FeedbackQuerySet":
+        return self.filter(commune__site=site)
+
+
+class Feedback(models.Model):
+    """One citizen's opinion, stored before anything else happens to it.
+
+    The citizen's own text and contact details are never edited; what is
+    published is a separate, scrubbed copy of the question and the answer.
+    """
+
+    base_form_class = FeedbackModerationForm
+
+    commune = models.ForeignKey(
+        Commune, verbose_name=_("commune"), on_delete=models.CASCADE, related_name="feedback"
+    )
+    tracking_code = models.CharField(_("tracking code"), max_length=12, unique=True)
+    kind = models.CharField(_("kind"), max_length=12, choices=FeedbackKind.choices)
+    subject = models.CharField(_("subject"), max_length=200)
+    message = models.TextField(_("message"), max_length=5000)
+    name = models.CharField(_("name"), max_length=120)
+    phone = PhoneNumberField(_("phone"), blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    photo = models.ImageField(_("photo"), upload_to="feedback/%Y/%m/", blank=True)
+    consent_to_publish = models.BooleanField(
+        _("agrees to publication without personal data"), default=False
+    )
+    verified = models.BooleanField(
+        _("passed the spam check"),
+        default=True,
+        help_text=_("False when the reCAPTCHA service could not be reached at submission."),
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=FeedbackStatus.choices, default=FeedbackStatus.NEW
+    )
+    assigned_to = models.ForeignKey(
+        "auth.User",
+        verbose_name=_("assigned to"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reply_template = models.ForeignKey(
+        "contact.ReplyTemplate",
+        verbose_name=_("start the answer from a template"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Used only when the answer is empty."),
+    )
+    answer = models.TextField(_("answer"), blank=True)
+    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    published_title = models.CharField(_("published title"), max_length=200, blank=True)
+    published_question = models.TextField(_("published question"), blank=True)
+    published_answer = models.TextField(_("published answer"), blank=True)
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    # Folded (no diacritics) copy of what is published, for citizens' searches.
+    search_text = models.TextField(editable=False, blank=True)
+    reason = models.CharField(_("reason for spam or rejection"), max_length=300, blank=True)
+    submitted_at = models.DateTimeField(_("submitted at"), default=timezone.now)
+    due_date = models.DateField(_("answer due by"))
+
+    objects = FeedbackQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("feedback")
+        verbose_name_plural = _("feedback")
+        ordering = ["-submitted_at"]
+        indexes = [models.Index(fields=["commune", "status", "due_date"])]
+
+    def __str__(self):
+        return f"{self.tracking_code}: {self.subject}"
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.status in OPEN_STATUSES and self.due_date < timezone.localdate()
+
+    @property
+    def answered_on_time(self) -> bool | None:
+        if self.answered_at is None:
+            return None
+        return timezone.localdate(self.answered_at) <= self.due_date
+
+
+class FeedbackEvent(models.Model):
+    """The history of a submission: who did what, and when."""
+
+    feedback = models.ForeignKey(Feedback, on_delete=models.CASCADE, related_name="events")
+    at = models.DateTimeField(_("time"), default=timezone.now)
+    user = models.ForeignKey(
+        "auth.User", verbose_name=_("by"), null=True, blank=True, on_delete=models.SET_NULL
+    )
+    action = models.CharField(_("action"), max_length=40)
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("feedback event")
+        verbose_name_plural = _("feedback events")
+
+    def __str__(self):
+        return f"{self.feedback_id} {self.action} {self.at:%Y-%m-%d %H:%M}"
+
+
+class ReplyTemplate(models.Model):
+    """A reusable answer; ``{name}`` and ``{code}`` are filled in when used."""
+
+    commune = models.ForeignKey(
+        Commune,
+        verbose_name=_("commune"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="reply_templates",
+        help_text=_("Empty: offered to every commune."),
+    )
+    title = models.CharField(pgettext_lazy("template", "title"), max_length=120)
+    text = models.TextField(
+        _("text"), help_text=_("{name} becomes the citizen's name, {code} the tracking code.")
+    )
+
+    panels = [FieldPanel("commune"), FieldPanel("title"), FieldPanel("text")]
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("reply template")
+        verbose_name_plural = _("reply templates")
+
+    def __str__(self):
+        return self.title
+
+    def fill(self, feedback: Feedback) -> str:
+        return self.text.replace("{name}", feedback.name).replace("{code}", feedback.tracking_code)
+
+
+class RatingLevel(models.TextChoices):
+    """The three-level scale of counter-side rating devices; as in Decision
+    766/QĐ-TTg, everything but "unsatisfied" counts as satisfied."""
+
+    VERY_SATISFIED = "rat_hai_long", _("Very satisfied")
+    SATISFIED = "hai_long", _("Satisfied")
+    UNSATISFIED = "khong_hai_long", _("Unsatisfied")
+
+
+class RatingQuerySet(models.QuerySet):
+    def summary(self) -> dict:
+        """Count, satisfied count and share (percent, one decimal), in one query."""
+        figures = self.aggregate(
+            count=models.Count("pk"),
+            unsatisfied=models.Count("pk", filter=Q(level=RatingLevel.UNSATISFIED)),
+        )
+        count = figures["count"]
+        satisfied = count - figures["unsatisfied"]
+        share = round(100 * satisfied / count, 1) if count else None
+        return {"count": count, "satisfied": satisfied, "share": share}
+
+    def by_month(self) -> list[dict]:
+        from django.db.models.functions import TruncMonth
+
+        rows = (
+            self.annotate(month=TruncMonth("created_at"))
+            .values("month")
+            .annotate(
+                count=models.Count("pk"),
+                unsatisfied=models.Count("pk", filter=Q(level=RatingLevel.UNSATISFIED)),
+            )
+            .order_by("-month")
+        )
+        return [
+            {
+                "month": row["month"],
+                "count": row["count"],
+                "share": round(100 * (row["count"] - row["unsatisfied"]) / row["count"], 1),
+            }
+            for row in rows
+        ]
+
+
+class Rating(models.Model):
+    """A citizen's rating of a visit to the one-stop counter (no login)."""
+
+    commune = models.ForeignKey(
+        Commune, verbose_name=_("commune"), on_delete=models.CASCADE, related_name="ratings"
+    )
+    level = models.CharField(_("rating"), max_length=16, choices=RatingLevel.choices)
+    procedure = models.ForeignKey(
+        "procedures.Procedure",
+        verbose_name=_("procedure"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    official = models.ForeignKey(
+        Official,
+        verbose_name=_("official who served"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="ratings",
+    )
+    comment = models.TextField(_("comment"), max_length=1000, blank=True)
+    created_at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
+
+    objects = RatingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("rating")
+        verbose_name_plural = _("ratings")
+
+    def __str__(self):
+        return f"{self.get_level_display()} ({self.created_at:%d/%m/%Y})"
+
+
+class FeedbackPage(RoutablePageMixin, BasePage):
+    """Where citizens send feedback, follow it by tracking code, and read the
+    published questions and answers: ``/gop-y/`` and its routes."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types: list[str] = []
+    max_count_per_parent = 1
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = _("feedback page")
+        verbose_name_plural = _("feedback pages")
+
+    def commune_for(self, request) -> Commune:
+        return get_object_or_404(Commune, site=Site.find_for_request(request))
+
+    @path("")
+    def feedback_form(self, request):
+        from . import views
+
+        return views.feedback_form(self, request)
+
+    @re_path(r"^da-gui/(?P<code>[A-Z0-9]{4}-[A-Z0-9]{4})/$", name="confirmation")
+    def confirmation(self, request, code):
+        feedback = get_object_or_404(
+            Feedback.objects.for_site(Site.find_for_request(request)), tracking_code=code
+        )
+        return self.render(
+            request,
+            template="contact/feedback_confirmation.html",
+            context_overrides={"feedback": feedback},
+        )
+
+    @path("tra-cuu/", name="lookup")
+    def lookup(self, request):
+        from . import views
+
+        return views.feedback_lookup(self, request)
+
+    @path("hoi-dap/", name="answers")
+    def answers(self, request):
+        from . import views
+
+        return views.published_answers(self, request)
+
+
+class RatingPage(RoutablePageMixin, BasePage):
+    """The page the counter poster's QR code opens: rate the visit, then see
+    the commune's figures at ``ket-qua/``."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types: list[str] = []
+    max_count_per_parent = 1
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = _("rating page")
+        verbose_name_plural = _("rating pages")
+
+    @path("")
+    def rating_form(self, request):
+        from . import views
+
+        return views.rating_form(self, request)
+
+    @path("cam-on/", name="thanks")
+    def thanks(self, request):
+        return self.render(request, template="contact/rating_thanks.html")
+
+    @path("ket-qua/", name="results")
+    def results(self, request):
+        ratings = Rating.objects.filter(commune__site=Site.find_for_request(request))
+        return self.render(
+            request,
+            template="contact/rating_results.html",
+            context_overrides={"summary": ratings.summary(), "months": ratings.by_month()[:12]},
+        )
+
+
+class SatisfactionOverviewPage(BasePage):
+    """The district portal's public figures: every commune's ratings and
+    answers to feedback, as the communes publish them."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    parent_page_types = ["home.DistrictHomePage"]
+    subpage_types: list[str] = []
+    max_count = 1
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = _("satisfaction overview page")
+        verbose_name_plural = _("satisfaction overview pages")
+
+    def get_context(self, request, *args, **kwargs):
+        from .stats import commune_figures
+
+        context = super().get_context(request, *args, **kwargs)
+        rows, total = commune_figures()
+        context.update(
+            {"rows": rows, "total": total, "months": Rating.objects.all().by_month()[:12]}
+        )
         return context

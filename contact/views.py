@@ -1,15 +1,26 @@
-"""The district's report on the directory: which communes leave citizens
-without a number to call for one of their leaders."""
+"""Views of the contact app: the district's report on leadership phones,
+and the citizens' side of feedback and ratings (called by the pages' routes)."""
 
-from django.core.exceptions import PermissionDenied
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpResponseRedirect
+from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
+from wagtail.models import Site
 
 from home.access import is_district_admin
 from home.models import Commune
+from procedures.search import query_words
 
-from .models import LEADERSHIP_POSTS, Official, Post
+from . import ratelimit
+from .feedback import store_feedback
+from .forms import FeedbackForm, LookupForm, RatingForm
+from .models import LEADERSHIP_POSTS, Feedback, FeedbackStatus, Official, Post, Rating
+from .phones import normalise_phone
 
 
 def missing_leadership_phones(on=None) -> list[Commune]:
@@ -63,3 +74,177 @@ class MissingLeadershipPhonesReport(ReportView):
 
     def get_filename(self):
         return "communes-missing-leadership-phones"
+
+
+# --- Citizens' side of feedback and ratings ---------------------------------
+
+
+HOUR = 3600
+ANSWER_VISIBLE = [FeedbackStatus.ANSWERED, FeedbackStatus.PUBLISHED, FeedbackStatus.CLOSED]
+
+
+def feedback_form(page, request):
+    """Rate limit first (it costs nothing), then validation (it calls
+    Google); a valid submission is stored before anything else."""
+    commune = page.commune_for(request)
+    status, refusal = 200, ""
+    if request.method == "POST":
+        form = FeedbackForm(request.POST, request.FILES)
+        if form.is_bot:
+            refusal, status = _("Your submission could not be accepted."), 400
+        elif not ratelimit.allow(
+            request, "feedback", limit=settings.FEEDBACK_RATE_LIMIT, window=HOUR
+        ):
+            refusal, status = (
+                _(
+                    "Too many submissions have come from your connection in the last hour. "
+                    "Your text is still below: try again later, or call the commune."
+                ),
+                429,
+            )
+        elif form.is_valid():
+            feedback = store_feedback(
+                commune, form.submission_data(), verified=not form.captcha_unreachable
+            )
+            url = page.get_url(request) + page.reverse_subpage(
+                "confirmation", args=[feedback.tracking_code]
+            )
+            return HttpResponseRedirect(url)
+        if refusal:
+            # Unbound, so that rendering does not validate (and call Google),
+            # but filled with what was typed.
+            form = FeedbackForm(initial=request.POST.dict())
+    else:
+        form = FeedbackForm()
+    response = _render(
+        page, request, "contact/feedback_page.html", status, form=form, refusal=refusal
+    )
+    response._csp_replace = settings.RECAPTCHA_CSP  # Google's widget, on this page only
+    return response
+
+
+def _render(page, request, template, status=200, **context):
+    response = page.render(request, template=template, context_overrides=context)
+    response.status_code = status
+    return response
+
+
+def contact_matches(feedback: Feedback, given: str) -> bool:
+    given = given.strip()
+    if "@" in given:
+        return bool(feedback.email) and feedback.email.lower() == given.lower()
+    try:
+        return bool(feedback.phone) and normalise_phone(given) == feedback.phone
+    except ValidationError:
+        return False
+
+
+def feedback_lookup(page, request):
+    """Tracking code plus the phone or email given: the same answer for a
+    wrong code and a wrong contact, so neither can be guessed separately."""
+    site = Site.find_for_request(request)
+    form = LookupForm(request.POST or None)
+    found, status = None, 200
+    if request.method == "POST":
+        if not ratelimit.allow(request, "lookup", limit=settings.LOOKUP_RATE_LIMIT, window=HOUR):
+            form.add_error(None, _("Too many look-ups from your connection; try again later."))
+            status = 429
+        elif form.is_valid():
+            candidate = (
+                Feedback.objects.for_site(site)
+                .filter(tracking_code=form.cleaned_data["code"])
+                .first()
+            )
+            if candidate and contact_matches(candidate, form.cleaned_data["contact"]):
+                found = candidate
+            else:
+                form.add_error(
+                    None,
+                    _("We found no submission with this code and this phone number or email."),
+                )
+                status = 404
+    return _render(
+        page,
+        request,
+        "contact/feedback_lookup.html",
+        status,
+        form=form,
+        found=found,
+        answer_visible=found is not None and found.status in ANSWER_VISIBLE,
+    )
+
+
+def published_answers(page, request):
+    site = Site.find_for_request(request)
+    query = request.GET.get("q", "").strip()[:200]
+    items = Feedback.objects.for_site(site).published().order_by("-published_at")
+    for word in query_words(query):
+        items = items.filter(search_text__contains=word)
+    paginator = Paginator(
+        items.only(
+            "tracking_code",
+            "kind",
+            "published_title",
+            "published_question",
+            "published_answer",
+            "published_at",
+            "answered_at",
+        ),
+        20,
+    )
+    current = paginator.get_page(request.GET.get("trang"))
+    return _render(
+        page,
+        request,
+        "contact/published_answers.html",
+        query=query,
+        items=current,
+    )
+
+
+def rating_form(page, request):
+    """No login; one rating per browser per visit window (a signed cookie)
+    and a limit per connection, so a queue of citizens on one Wi-Fi works."""
+    site = Site.find_for_request(request)
+    cookie = f"rated-{site.pk}"
+    window = settings.RATING_DEVICE_WINDOW_MINUTES * 60
+    already = request.get_signed_cookie(cookie, default=None, max_age=window) is not None
+    form = RatingForm(request.POST or None, site=site)
+    status = 200
+    if request.method == "POST" and not already:
+        if not ratelimit.allow(request, "rating", limit=settings.RATING_RATE_LIMIT, window=HOUR):
+            form.add_error(None, _("Too many ratings from your connection; try again later."))
+            status = 429
+        elif form.is_valid():
+            Rating.objects.create(
+                commune=page_commune(site),
+                level=form.cleaned_data["level"],
+                procedure=form.cleaned_data["procedure"],
+                official=form.cleaned_data["official"],
+                comment=form.cleaned_data["comment"],
+            )
+            response = HttpResponseRedirect(page.get_url(request) + page.reverse_subpage("thanks"))
+            response.set_signed_cookie(
+                cookie,
+                timezone.now().isoformat(),
+                max_age=window,
+                httponly=True,
+                samesite="Lax",
+                secure=request.is_secure(),
+            )
+            return response
+    elif request.method == "POST":
+        status = 429
+    return _render(
+        page,
+        request,
+        "contact/rating_page.html",
+        status,
+        form=form,
+        already=already,
+        window_minutes=settings.RATING_DEVICE_WINDOW_MINUTES,
+    )
+
+
+def page_commune(site) -> Commune:
+    return Commune.objects.get(site=site)

@@ -6,37 +6,184 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.permissions import register_permission_policy
 
 from home.scoping import CommuneScopedPermissionPolicy, CommuneScopedViewSet
 from procedures.wagtail_hooks import DistrictAdminMenuItem
 
 from . import views
-from .models import ContactPage, OfficePage, Official, ReceptionPage
+from .admin import FeedbackFilterSet, FeedbackHistoryPanel
+from .models import (
+    ContactPage,
+    Feedback,
+    FeedbackPage,
+    OfficePage,
+    Official,
+    Rating,
+    RatingPage,
+    ReceptionPage,
+    ReplyTemplate,
+    SatisfactionOverviewPage,
+)
 
 CONTACT_SLUG = "lien-he"
 OFFICE_SLUG = "mot-cua"
 RECEPTION_SLUG = "tiep-cong-dan"
 
-register_permission_policy(Official, CommuneScopedPermissionPolicy(Official))
+FEEDBACK_SLUG = "gop-y"
+RATING_SLUG = "danh-gia"
+OVERVIEW_SLUG = "hai-long"
+
+for _model in (Official, Feedback, ReplyTemplate, Rating):
+    register_permission_policy(_model, CommuneScopedPermissionPolicy(_model))
 
 
 class OfficialViewSet(CommuneScopedViewSet):
     model = Official
     icon = "group"
     menu_label = gettext_lazy("Officials' directory")
-    menu_order = 220
-    add_to_admin_menu = True
-    list_display = ["full_name", "position_label", "phone_display", "commune", "term_end"]
+    list_display = [
+        "full_name",
+        Column("position_label", label=gettext_lazy("position")),
+        Column("phone_display", label=gettext_lazy("phone")),
+        "commune",
+        "term_end",
+    ]
     list_filter = ["commune", "post"]
     search_fields = ["full_name", "title", "phone", "email"]
     search_backend_name = None
     ordering = ["commune", "full_name"]
 
 
+class FeedbackViewSet(CommuneScopedViewSet):
+    """Moderation: citizens create submissions, editors never add them."""
+
+    model = Feedback
+    icon = "comment"
+    menu_label = gettext_lazy("Feedback")
+    list_display = [
+        "tracking_code",
+        "subject",
+        Column("get_kind_display", label=gettext_lazy("kind")),
+        Column("get_status_display", label=gettext_lazy("status")),
+        DateColumn("submitted_at", label=gettext_lazy("submitted at")),
+        DateColumn("due_date", label=gettext_lazy("answer due by")),
+        Column("assigned_to", label=gettext_lazy("assigned to")),
+        "commune",
+    ]
+    filterset_class = FeedbackFilterSet
+    search_fields = ["tracking_code", "subject", "message", "name"]
+    search_backend_name = None
+    list_export = [
+        "tracking_code",
+        "commune",
+        "submitted_at",
+        "kind",
+        "subject",
+        "message",
+        "status",
+        "due_date",
+        "answered_at",
+        "verified",
+        "name",
+        "phone",
+        "email",
+        "answer",
+    ]
+    export_filename = "feedback"
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("tracking_code", read_only=True),
+                FieldPanel("commune", read_only=True),
+                FieldPanel("kind", read_only=True),
+                FieldPanel("subject", read_only=True),
+                FieldPanel("message", read_only=True),
+                FieldPanel("name", read_only=True),
+                FieldPanel("phone", read_only=True),
+                FieldPanel("email", read_only=True),
+                FieldPanel("photo", read_only=True),
+                FieldPanel("consent_to_publish", read_only=True),
+                FieldPanel("verified", read_only=True),
+                FieldPanel("submitted_at", read_only=True),
+                FieldPanel("due_date", read_only=True),
+            ],
+            heading=gettext_lazy("What the citizen sent"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("status"),
+                FieldPanel("assigned_to"),
+                FieldPanel("reason"),
+                FieldPanel("reply_template"),
+                FieldPanel("answer"),
+            ],
+            heading=gettext_lazy("Handling"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("published_title"),
+                FieldPanel("published_question"),
+                FieldPanel("published_answer"),
+            ],
+            heading=gettext_lazy("Published copy (no personal data)"),
+            help_text=gettext_lazy(
+                "Filled in with the name, phone numbers and emails removed when you publish; "
+                "check and correct it."
+            ),
+        ),
+        FeedbackHistoryPanel(heading=gettext_lazy("History")),
+    ]
+
+
+class ReplyTemplateViewSet(CommuneScopedViewSet):
+    model = ReplyTemplate
+    icon = "doc-full"
+    menu_label = gettext_lazy("Reply templates")
+    list_display = ["title", "commune"]
+    search_fields = ["title", "text"]
+    search_backend_name = None
+
+
+class RatingViewSet(CommuneScopedViewSet):
+    """Ratings are read, not written, in the admin."""
+
+    model = Rating
+    icon = "pick"
+    menu_label = gettext_lazy("Ratings")
+    list_display = [
+        Column("get_level_display", label=gettext_lazy("rating")),
+        DateColumn("created_at", label=gettext_lazy("time")),
+        "procedure",
+        "official",
+        "comment",
+        "commune",
+    ]
+    list_filter = ["level", "commune"]
+    list_export = ["created_at", "commune", "level", "procedure", "official", "comment"]
+    export_filename = "ratings"
+    inspect_view_enabled = True
+    form_fields = ["level", "comment"]
+
+
+class ContactViewSetGroup(ViewSetGroup):
+    menu_label = gettext_lazy("Citizens")
+    menu_icon = "group"
+    menu_order = 220
+    items = (
+        OfficialViewSet("officials"),
+        FeedbackViewSet("feedback"),
+        ReplyTemplateViewSet("reply_templates"),
+        RatingViewSet("ratings"),
+    )
+
+
 @hooks.register("register_admin_viewset")
-def register_official_viewset():
-    return OfficialViewSet("officials")
+def register_contact_viewsets():
+    return ContactViewSetGroup()
 
 
 @hooks.register("register_admin_urls")
@@ -67,12 +214,32 @@ def register_missing_phones_report():
 
 @hooks.register("commune_editor_permissions")
 def commune_editor_contact_permissions():
-    return ["contact.add_official", "contact.change_official", "contact.delete_official"]
+    return [
+        "contact.add_official",
+        "contact.change_official",
+        "contact.delete_official",
+        "contact.change_feedback",
+        "contact.add_replytemplate",
+        "contact.change_replytemplate",
+        "contact.delete_replytemplate",
+        "contact.view_rating",
+    ]
 
 
 @hooks.register("district_admin_permissions")
 def district_admin_contact_permissions():
-    return ["contact.add_official", "contact.change_official", "contact.delete_official"]
+    return [
+        "contact.add_official",
+        "contact.change_official",
+        "contact.delete_official",
+        "contact.change_feedback",
+        "contact.delete_feedback",
+        "contact.add_replytemplate",
+        "contact.change_replytemplate",
+        "contact.delete_replytemplate",
+        "contact.view_rating",
+        "contact.delete_rating",
+    ]
 
 
 def contact_pages() -> list[tuple[type, str, str, str, bool]]:
@@ -100,6 +267,23 @@ def contact_pages() -> list[tuple[type, str, str, str, bool]]:
             True,
         ),
         (
+            FeedbackPage,
+            FEEDBACK_SLUG,
+            _("Feedback"),
+            _(
+                "Send the commune a suggestion, report a problem, make a petition or praise "
+                "an official. You get a tracking code and an answer within ten working days."
+            ),
+            True,
+        ),
+        (
+            RatingPage,
+            RATING_SLUG,
+            _("Rate your visit"),
+            _("How were you served at the one-stop office today? It takes ten seconds."),
+            False,
+        ),
+        (
             ReceptionPage,
             RECEPTION_SLUG,
             _("Citizen reception"),
@@ -123,6 +307,24 @@ def provision_contact_pages(*, commune, home_page, report):
         home_page.add_child(instance=page)
         page.save_revision().publish()
         report.record(f"{commune.full_name}: {slug} page created")
+
+
+@hooks.register("provision_portal")
+def provision_overview_page(*, portal, report):
+    if SatisfactionOverviewPage.objects.child_of(portal).exists():
+        return
+    with translation.override(portal.locale.language_code):
+        title = _("Citizens' satisfaction")
+        intro = _(
+            "How satisfied citizens are with each commune's one-stop office, and how "
+            "each commune answers their feedback."
+        )
+    page = SatisfactionOverviewPage(
+        title=title, slug=OVERVIEW_SLUG, intro=intro, show_in_menus=True
+    )
+    portal.add_child(instance=page)
+    page.save_revision().publish()
+    report.record(f"portal: {OVERVIEW_SLUG} page created")
 
 
 @hooks.register("load_demo_content")

@@ -103,6 +103,8 @@ class HomePage(IntroBodyPage):
         "contact.ContactPage",
         "contact.OfficePage",
         "contact.ReceptionPage",
+        "contact.FeedbackPage",
+        "contact.RatingPage",
         "news.NewsIndexPage",
         "news.AnnouncementIndexPage",
         "news.GreetingIndexPage",
@@ -131,7 +133,7 @@ class DistrictHomePage(IntroBodyPage):
     """The district portal's home: every commune with a link to its own site."""
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage"]
+    subpage_types = ["home.StandardPage", "contact.SatisfactionOverviewPage"]
     max_count = 1
 
     class Meta:

@@ -134,6 +134,8 @@ def ensure_district_portal(
         statistical_code="",
         report=report,
     )
+    for provision_portal_section in hooks.get_hooks("provision_portal"):
+        provision_portal_section(portal=portal, report=report)
     return site
 
 

@@ -6,7 +6,16 @@ import factory
 import wagtail_factories
 from django.utils import timezone
 
-from contact.models import ContactPage, DialogueMeetingPage, OfficePage, Official, ReceptionPage
+from contact.models import (
+    ContactPage,
+    DialogueMeetingPage,
+    FeedbackPage,
+    OfficePage,
+    Official,
+    RatingPage,
+    ReceptionPage,
+    SatisfactionOverviewPage,
+)
 from home.models import DistrictHomePage, HomePage, StandardPage
 from news.models import (
     AnnouncementIndexPage,
@@ -108,6 +117,30 @@ class DialogueMeetingPageFactory(wagtail_factories.PageFactory):
         model = DialogueMeetingPage
 
 
+class FeedbackPageFactory(wagtail_factories.PageFactory):
+    title = "Góp ý"
+    slug = "gop-y"
+
+    class Meta:
+        model = FeedbackPage
+
+
+class RatingPageFactory(wagtail_factories.PageFactory):
+    title = "Đánh giá"
+    slug = "danh-gia"
+
+    class Meta:
+        model = RatingPage
+
+
+class SatisfactionOverviewPageFactory(wagtail_factories.PageFactory):
+    title = "Mức độ hài lòng"
+    slug = "hai-long"
+
+    class Meta:
+        model = SatisfactionOverviewPage
+
+
 class OfficialFactory(factory.django.DjangoModelFactory):
     full_name = factory.Sequence(lambda n: f"Nguyễn Văn Thử {n}")
     post = "van_phong"
@@ -206,6 +239,9 @@ PAGE_FACTORIES = {
     OfficePage: OfficePageFactory,
     ReceptionPage: ReceptionPageFactory,
     DialogueMeetingPage: DialogueMeetingPageFactory,
+    FeedbackPage: FeedbackPageFactory,
+    RatingPage: RatingPageFactory,
+    SatisfactionOverviewPage: SatisfactionOverviewPageFactory,
     NewsIndexPage: NewsIndexPageFactory,
     NewsArticlePage: NewsArticlePageFactory,
     AnnouncementIndexPage: AnnouncementIndexPageFactory,

@@ -9,4 +9,4 @@ class ThemeConfig(AppConfig):
     verbose_name = _("Theme")
 
     def ready(self):
-        from . import navigation  # noqa: F401  (connects the cache invalidation)
+        from . import cache, navigation  # noqa: F401  (connect the cache invalidation)

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.contrib.table_block",
@@ -68,6 +69,10 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_recaptcha",
+    "csp",
+    "axes",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -78,7 +83,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django.middleware.gzip.GZipMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "theme.cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -88,7 +96,60 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: locks out password guessing on the admin login.
+    "axes.middleware.AxesMiddleware",
 ]
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Five wrong passwords for one user from one address lock that pair out for an hour.
+AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = 1
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+
+# Content Security Policy: no inline script anywhere on citizens' pages, and
+# Google's reCAPTCHA origins only on the form that carries it
+# (contact.views.feedback_form adds them). The admin is Wagtail's own.
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/"],
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", *env_list("CSP_EXTRA_IMG_SRC", [])],
+        "media-src": ["'self'", *env_list("CSP_EXTRA_IMG_SRC", [])],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'none'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+RECAPTCHA_CSP = {
+    "script-src": [
+        "'self'",
+        "https://www.google.com/recaptcha/",
+        "https://www.gstatic.com/recaptcha/",
+    ],
+    "frame-src": ["https://www.google.com/recaptcha/", "https://recaptcha.google.com/recaptcha/"],
+    "connect-src": ["'self'", "https://www.google.com/recaptcha/"],
+}
+
+# Background jobs (e-mail and SMS notices): run at once in development; with
+# TASKS_BACKEND=database they wait in PostgreSQL for `manage.py db_worker`,
+# with retries, and survive restarts.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend"
+        if env("TASKS_BACKEND") == "database"
+        else "django_tasks.backends.immediate.ImmediateBackend"
+    }
+}
 
 ROOT_URLCONF = "config.urls"
 
@@ -128,6 +189,8 @@ if REDIS_URL:
             "KEY_PREFIX": "langgiang",
         }
     }
+    # Sessions readable by every app server, and kept in the database too.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -164,6 +227,21 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Several app servers share media on S3-compatible storage (django-storages)
+# when a bucket is named; local files otherwise.
+if env("AWS_STORAGE_BUCKET_NAME"):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env("AWS_STORAGE_BUCKET_NAME"),
+            "endpoint_url": env("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": env("AWS_S3_REGION_NAME") or None,
+            "custom_domain": env("AWS_S3_CUSTOM_DOMAIN") or None,
+            "default_acl": None,
+            "querystring_auth": False,
+            "file_overwrite": False,
+        },
+    }
 
 WAGTAIL_SITE_NAME = _("Lạng Giang communes")
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", f"http://{BASE_DOMAIN}")
@@ -178,6 +256,50 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # reCAPTCHA: Google's published test keys unless real ones are configured.
 RECAPTCHA_PUBLIC_KEY = env("RECAPTCHA_PUBLIC_KEY", "6LeIxAcTAAAAAJcZVRqyHh71UMIEGNQ_MXjiZKhI")
 RECAPTCHA_PRIVATE_KEY = env("RECAPTCHA_PRIVATE_KEY", "6LeIxAcTAAAAAGG-vFI1TnRWxMZNFuojJ4WifJWe")
+# "v2" shows the checkbox; "v3" scores silently and refuses below the threshold.
+RECAPTCHA_VERSION = env("RECAPTCHA_VERSION", "v2")
+RECAPTCHA_REQUIRED_SCORE = float(env("RECAPTCHA_REQUIRED_SCORE", "0.5"))
+
+# Citizens' pages are cached this many seconds (0: never), per site and
+# language, and purged on publish (theme/cache.py). The bound also limits how
+# long a time-dependent page (a greeting's expiry, a banner's end) lags.
+PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "300"))
+
+# A CDN in front: Wagtail purges its copies on publish too.
+if env("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": env("FRONTEND_CACHE_PURGE_URL"),
+        }
+    }
+elif env("CLOUDFLARE_BEARER_TOKEN"):
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+            "BEARER_TOKEN": env("CLOUDFLARE_BEARER_TOKEN"),
+            "ZONEID": env("CLOUDFLARE_ZONEID"),
+        }
+    }
+
+# Feedback: answered within this many working days (Monday-Friday) or overdue.
+FEEDBACK_ANSWER_WORKING_DAYS = int(env("FEEDBACK_ANSWER_WORKING_DAYS", "10"))
+# Per client address: submissions per hour, lookups per hour, ratings per hour.
+FEEDBACK_RATE_LIMIT = int(env("FEEDBACK_RATE_LIMIT", "5"))
+LOOKUP_RATE_LIMIT = int(env("LOOKUP_RATE_LIMIT", "20"))
+RATING_RATE_LIMIT = int(env("RATING_RATE_LIMIT", "30"))
+# Proxies in front of the app servers (load balancer, CDN) whose
+# X-Forwarded-For entries are trusted for the client's address (rate limits).
+TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "contact.ratelimit.client_address"
+# One rating per device (browser) within this many minutes.
+RATING_DEVICE_WINDOW_MINUTES = int(env("RATING_DEVICE_WINDOW_MINUTES", "120"))
+
+# Text messages: contact.sms.ConsoleSmsBackend, FileSmsBackend or HttpSmsBackend.
+SMS_BACKEND = env("SMS_BACKEND", "contact.sms.ConsoleSmsBackend")
+SMS_FILE_PATH = env("SMS_FILE_PATH", str(BASE_DIR / "sms.log"))
+SMS_GATEWAY_URL = env("SMS_GATEWAY_URL", "")
+SMS_GATEWAY_TOKEN = env("SMS_GATEWAY_TOKEN", "")
 
 EMAIL_HOST = env("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(env("EMAIL_PORT", "25"))

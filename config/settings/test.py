@@ -19,3 +19,8 @@ STORAGES = {
 }
 WHITENOISE_AUTOREFRESH = True
 SILENCED_SYSTEM_CHECKS = ["django_recaptcha.recaptcha_test_key_error"]
+# Text messages go to a file the tests read.
+SMS_BACKEND = "contact.sms.FileSmsBackend"
+SMS_FILE_PATH = str(tempfile.mkstemp(prefix="langgiang-sms-", suffix=".jsonl")[1])
+# Query budgets are measured uncached; tests of the page cache switch it on.
+PAGE_CACHE_SECONDS = 0

@@ -27,7 +27,12 @@ def test_contact_page_on_a_phone_calls_the_leaders(browser, live_district, scree
         assert box["height"] >= 44, "a phone link must be easy to tap"
 
     # No sideways scrolling on a small screen.
-    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    wide = page.evaluate(
+        """() => [...document.querySelectorAll('body *')]
+        .filter(e => e.getBoundingClientRect().right > 391)
+        .map(e => e.tagName + '.' + e.className + ':' + e.textContent.slice(0, 40))"""
+    )
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390, wide
     with page.expect_download() as download:
         leadership.get_by_role("link", name=re.compile("Lưu vào danh bạ")).first.click()
     assert download.value.suggested_filename.endswith(".vcf")
