@@ -105,6 +105,10 @@ class HomePage(IntroBodyPage):
         "contact.ReceptionPage",
         "contact.FeedbackPage",
         "contact.RatingPage",
+        "news.NewsIndexPage",
+        "news.AnnouncementIndexPage",
+        "news.GreetingIndexPage",
+        "news.ThankYouPage",
     ]
 
     class Meta:

@@ -17,6 +17,18 @@ from contact.models import (
     SatisfactionOverviewPage,
 )
 from home.models import DistrictHomePage, HomePage, StandardPage
+from news.models import (
+    AnnouncementIndexPage,
+    AnnouncementPage,
+    GreetingIndexPage,
+    GreetingPage,
+    Letter,
+    LetterKind,
+    NewsArticlePage,
+    NewsIndexPage,
+    Notice,
+    ThankYouPage,
+)
 from procedures.models import Procedure, ProcedureField, ProcedureIndexPage
 
 
@@ -138,6 +150,86 @@ class OfficialFactory(factory.django.DjangoModelFactory):
         model = Official
 
 
+class NewsIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Tin tức"
+    slug = "tin-tuc"
+
+    class Meta:
+        model = NewsIndexPage
+
+
+class NewsArticlePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Tin thử nghiệm số {n}")
+    lead = "Tóm tắt tin thử nghiệm."
+    date = factory.LazyFunction(timezone.localdate)
+
+    class Meta:
+        model = NewsArticlePage
+
+
+class AnnouncementIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Thông báo"
+    slug = "thong-bao"
+
+    class Meta:
+        model = AnnouncementIndexPage
+
+
+class AnnouncementPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Thông báo thử nghiệm số {n}")
+    text = "Nội dung thông báo để đọc trên loa."
+    date = factory.LazyFunction(timezone.localdate)
+
+    class Meta:
+        model = AnnouncementPage
+
+
+class GreetingIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Lời chúc"
+    slug = "loi-chuc"
+
+    class Meta:
+        model = GreetingIndexPage
+
+
+class GreetingPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Lời chúc thử nghiệm số {n}")
+    occasion = "new-year"
+    text = "<p>Chúc mừng năm mới.</p>"
+    starts_at = factory.LazyFunction(lambda: timezone.now() - timedelta(hours=1))
+    ends_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=7))
+
+    class Meta:
+        model = GreetingPage
+
+
+class ThankYouPageFactory(wagtail_factories.PageFactory):
+    title = "Cảm ơn"
+    slug = "cam-on"
+
+    class Meta:
+        model = ThankYouPage
+
+
+class LetterFactory(factory.django.DjangoModelFactory):
+    kind = LetterKind.THANK_YOU
+    recipient_name = factory.Sequence(lambda n: f"Ông Nguyễn Văn Nhận {n}")
+    recipient_address = "Thôn Thử Nghiệm"
+    reason = "ủng hộ xây dựng đường làng"
+
+    class Meta:
+        model = Letter
+
+
+class NoticeFactory(factory.django.DjangoModelFactory):
+    message = factory.Sequence(lambda n: f"Thông báo khẩn số {n}")
+    starts_at = factory.LazyFunction(lambda: timezone.now() - timedelta(hours=1))
+    ends_at = factory.LazyFunction(lambda: timezone.now() + timedelta(hours=5))
+
+    class Meta:
+        model = Notice
+
+
 PAGE_FACTORIES = {
     HomePage: HomePageFactory,
     StandardPage: StandardPageFactory,
@@ -150,4 +242,11 @@ PAGE_FACTORIES = {
     FeedbackPage: FeedbackPageFactory,
     RatingPage: RatingPageFactory,
     SatisfactionOverviewPage: SatisfactionOverviewPageFactory,
+    NewsIndexPage: NewsIndexPageFactory,
+    NewsArticlePage: NewsArticlePageFactory,
+    AnnouncementIndexPage: AnnouncementIndexPageFactory,
+    AnnouncementPage: AnnouncementPageFactory,
+    GreetingIndexPage: GreetingIndexPageFactory,
+    GreetingPage: GreetingPageFactory,
+    ThankYouPage: ThankYouPageFactory,
 }
