@@ -13,6 +13,7 @@ from statistics import median
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from contact.models import LEADERSHIP_POSTS, Feedback, FeedbackStatus, Official, Rating, RatingLevel
 from contact.stats import ANSWERED, share
@@ -40,7 +41,7 @@ class Period:
 # The dashboard's columns and the export's, in order.
 COLUMN_LABELS = {
     "code": _("Statistical code"),
-    "commune": _("Commune"),
+    "commune": pgettext_lazy("dashboard", "Commune"),
     "criteria_met": _("Criteria met"),
     "launch_date": _("Launch date"),
     "feedback_received": _("Feedback received"),

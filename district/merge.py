@@ -24,6 +24,7 @@ from wagtail.models import (
     GroupPagePermission,
     GroupSitePermission,
     Page,
+    Site,
 )
 
 from home.models import Commune, HomePage, UnitKind
@@ -141,8 +142,9 @@ def merge_one(source: Commune, target: Commune, report: MergeReport) -> None:
     move_files(source, target, report)
     move_rows(source, target, report)
     move_editors(source, target, report)
-    new_urls = {page.pk: page.get_full_url() for page in Page.objects.filter(pk__in=old_paths)}
     archive_site(source, target)
+    Site.clear_site_root_paths_cache()
+    new_urls = {page.pk: page.get_full_url() for page in Page.objects.filter(pk__in=old_paths)}
     for pk, old_path in old_paths.items():
         Redirect.objects.update_or_create(
             site=old_site,
@@ -190,7 +192,7 @@ def move_rows(source: Commune, target: Commune, report: MergeReport) -> None:
             continue
         model, name = relation.related_model, relation.field.name
         rows = model._default_manager.filter(**{name: source})
-        label = str(model._meta.verbose_name_plural)
+        label = model._meta.label
         try:
             with transaction.atomic():
                 report.moved[label] += rows.update(**{name: target})
@@ -206,7 +208,7 @@ def move_rows(source: Commune, target: Commune, report: MergeReport) -> None:
 
 def _move_many_to_many(relation, source: Commune, target: Commune, report) -> None:
     model, name = relation.related_model, relation.field.name
-    label = str(model._meta.verbose_name_plural)
+    label = model._meta.label
     for instance in model._default_manager.filter(**{name: source}):
         manager = getattr(instance, name)
         manager.add(target)

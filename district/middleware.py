@@ -22,20 +22,35 @@ class ArchivedSiteRedirectMiddleware:
         site_id = archived_hosts().get(hostname)
         if site_id is None:
             return self.get_response(request)
-        return HttpResponsePermanentRedirect(new_location(site_id, request.get_full_path()))
+        return HttpResponsePermanentRedirect(new_location(site_id, request.path))
 
 
-def new_location(site_id: int, full_path: str) -> str:
-    path = Redirect.normalise_path(full_path)
-    redirect = (
-        Redirect.objects.filter(site_id=site_id, old_path=path)
-        .select_related("redirect_page")
-        .first()
-    )
-    if redirect is not None:
+def path_prefixes(path: str) -> list[str]:
+    """'/gop-y/tra-cuu' -> ['/gop-y/tra-cuu', '/gop-y', '/']: a page's route
+    (a feedback page's lookup, a procedure) follows the page."""
+    parts = [part for part in path.split("/") if part]
+    return ["/" + "/".join(parts[:n]) for n in range(len(parts), 0, -1)] + ["/"]
+
+
+def new_location(site_id: int, request_path: str) -> str:
+    path = Redirect.normalise_path(request_path)
+    prefixes = path_prefixes(path)
+    redirects = {
+        r.old_path: r
+        for r in Redirect.objects.filter(site_id=site_id, old_path__in=prefixes).select_related(
+            "redirect_page"
+        )
+    }
+    for prefix in prefixes:
+        redirect = redirects.get(prefix)
+        if redirect is None:
+            continue
         if redirect.redirect_page is not None:
-            return redirect.redirect_page.get_full_url()
-        return redirect.redirect_link
+            base = redirect.redirect_page.get_full_url()
+        else:
+            base = redirect.redirect_link
+        rest = path[len(prefix) :].strip("/")
+        return f"{base.rstrip('/')}/{rest}/" if rest else base
     archive = ArchivedSite.objects.select_related("merged_into__site").get(site_id=site_id)
     site = archive.merged_into.site
     return site.root_url + "/" if site else "/"

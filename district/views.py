@@ -49,13 +49,9 @@ def dossier_lookup(page, request):
                     _("We found no dossier with this receipt code and these phone digits."),
                 )
                 status = 404
-    response = page.render(
-        request,
-        template="district/dossier_lookup_page.html",
-        context_overrides={"form": form, "found": found},
-    )
-    response.status_code = status
-    return response
+    context = page.get_context(request)
+    context.update(form=form, found=found)
+    return TemplateResponse(request, page.get_template(request), context, status=status)
 
 
 # --- Dashboard ----------------------------------------------------------------

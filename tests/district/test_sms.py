@@ -86,11 +86,14 @@ def test_rolled_back_save_sends_nothing_and_the_retry_sends_once(
     communes, outbox, django_capture_on_commit_callbacks
 ):
     dossier = make_dossier(communes["voi"], receipt_code="VOI-3")
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        with pytest.raises(RuntimeError), transaction.atomic():
-            dossier.status = DossierStatus.READY
-            dossier.save()
-            raise RuntimeError("the request failed after the save")
+    with (
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        dossier.status = DossierStatus.READY
+        dossier.save()
+        raise RuntimeError("the request failed after the save")
     assert callbacks == []
     assert SmsMessage.objects.count() == 0
     with django_capture_on_commit_callbacks(execute=True):
