@@ -291,7 +291,7 @@ def clean_row(row: dict, number: int) -> tuple[dict | None, list[str]]:
         try:
             values[name] = parse_date(row[name])
         except ValueError as error:
-            errors.append(f"{_('row %(n)d') % {'n': number}}: {error}")
+            errors.append(_("row %(n)d: %(error)s") % {"n": number, "error": error})
     status = STATUS_WORDS.get(row["status"].strip().lower())
     if status is None:
         errors.append(_("row %(n)d: unknown status %(s)r") % {"n": number, "s": row["status"]})

@@ -16,6 +16,7 @@ from contact.models import (
     ReceptionPage,
     SatisfactionOverviewPage,
 )
+from district.models import DossierLookupPage
 from home.models import DistrictHomePage, HomePage, StandardPage
 from procedures.models import Procedure, ProcedureField, ProcedureIndexPage
 
@@ -129,6 +130,14 @@ class SatisfactionOverviewPageFactory(wagtail_factories.PageFactory):
         model = SatisfactionOverviewPage
 
 
+class DossierLookupPageFactory(wagtail_factories.PageFactory):
+    title = "Tra cứu hồ sơ"
+    slug = "tra-cuu-ho-so"
+
+    class Meta:
+        model = DossierLookupPage
+
+
 class OfficialFactory(factory.django.DjangoModelFactory):
     full_name = factory.Sequence(lambda n: f"Nguyễn Văn Thử {n}")
     post = "van_phong"
@@ -150,4 +159,5 @@ PAGE_FACTORIES = {
     FeedbackPage: FeedbackPageFactory,
     RatingPage: RatingPageFactory,
     SatisfactionOverviewPage: SatisfactionOverviewPageFactory,
+    DossierLookupPage: DossierLookupPageFactory,
 }
