@@ -206,3 +206,23 @@ def test_provisioning_leaves_merged_communes_archived(communes, merged_world):
     assert kep.site is None
     assert Site.objects.filter(hostname="kep.localhost").count() == 1
     assert get("kep.localhost", "/").status_code == 301
+
+
+def test_translated_pages_move_to_the_new_home_of_their_language(communes):
+    call_command("load_demo_content", verbosity=0)
+    english_home = Page.objects.get(
+        translation_key=communes["voi"].site.root_page.translation_key, locale__language_code="en"
+    )
+    old_path = english_home.get_url_parts()[2]
+    assert old_path == "/en/"
+    merge_communes(sources=["voi"], target="kep")
+    english_home.refresh_from_db()
+    kep_home = communes["kep"].site.root_page
+    assert english_home.get_parent().specific.translation_key == kep_home.translation_key
+    assert english_home.get_parent().locale.language_code == "en"
+    new_url = Page.objects.get(pk=english_home.pk).get_full_url()
+    assert new_url == f"http://kep.localhost/en/{english_home.slug}/"
+    response = get("voi.localhost", "/en/")
+    assert response.status_code == 301
+    assert response["Location"] == new_url
+    assert get("kep.localhost", new_url.removeprefix("http://kep.localhost")).status_code == 200
