@@ -69,6 +69,15 @@ class Commune(models.Model):
         on_delete=models.SET_NULL,
         related_name="commune",
     )
+    merged_into = models.ForeignKey(
+        "self",
+        verbose_name=_("merged into"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="merged_from",
+        help_text=_("Set by the merge: the commune no longer has a site of its own."),
+    )
 
     class Meta:
         ordering = ["code"]
@@ -109,6 +118,7 @@ class HomePage(IntroBodyPage):
         "news.AnnouncementIndexPage",
         "news.GreetingIndexPage",
         "news.ThankYouPage",
+        "district.DossierLookupPage",
     ]
 
     class Meta:
@@ -141,8 +151,12 @@ class DistrictHomePage(IntroBodyPage):
         verbose_name_plural = _("district portal home pages")
 
     def get_context(self, request, *args, **kwargs):
+        from contact.stats import commune_figures
+
         context = super().get_context(request, *args, **kwargs)
-        context["communes"] = Commune.objects.filter(site__isnull=False).select_related("site")
+        rows, _total = commune_figures()
+        context["communes"] = [row["commune"] for row in rows]
+        context["figures"] = rows
         return context
 
 

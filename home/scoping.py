@@ -9,7 +9,9 @@ provisioning. Rows with no commune are district records: only district
 admins may change them.
 """
 
+from django.contrib.admin.utils import unquote
 from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
@@ -112,7 +114,11 @@ class ScopedUsageView(CommuneScopedViewMixin, usage.UsageView):
 
 
 class ScopedInspectView(CommuneScopedViewMixin, generic.InspectView):
-    pass
+    def get_object(self, queryset=None):
+        """Wagtail's InspectView loads by primary key from the whole table."""
+        return get_object_or_404(
+            self.scoped(self.model._default_manager.all()), pk=unquote(str(self.pk))
+        )
 
 
 class CommuneScopedViewSet(ModelViewSet):

@@ -88,7 +88,13 @@ def provision_communes(
         ensure_district_portal(district_name, base_domain=base_domain, report=report)
         ensure_district_admins_group(report)
         retire_wagtail_default_roles(report)
+        merged = set(
+            Commune.objects.filter(merged_into__isnull=False).values_list("code", flat=True)
+        )
         for row in rows:
+            if row.code in merged:
+                # Merged away: its site is archived, its rows live in the new commune.
+                continue
             provision_commune(row, base_domain=base_domain, report=report)
         if dry_run:
             transaction.set_rollback(True)

@@ -37,6 +37,25 @@ class LetterIndexView(ScopedIndexView):
 
 
 class LetterCreateView(generic.CreateView):
+    PREFILLED = ("kind", "recipient_name", "recipient_address", "reason")
+
+    def get_initial(self):
+        """Prefilled from the query string: a late dossier's "apology letter"
+        link (district app) names the applicant and the reason. The form's
+        own scoping still decides which communes may be chosen."""
+        initial = super().get_initial()
+        for name in self.PREFILLED:
+            if self.request.GET.get(name):
+                initial[name] = self.request.GET[name][:2000]
+        code = self.request.GET.get("commune")
+        if code:
+            from home.models import Commune
+
+            commune = Commune.objects.filter(code=code).first()
+            if commune is not None:
+                initial["commune"] = commune.pk
+        return initial
+
     def save_instance(self):
         self.form.instance.drafted_by = self.request.user
         return super().save_instance()

@@ -1,7 +1,7 @@
 """Admin screens for letters and notice banners, and the news section's part
 in provisioning, editors' permissions and demo content."""
 
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -200,3 +200,14 @@ def load_demo_news_content(*, report):
     from .demo import load_demo_news
 
     load_demo_news(report)
+
+
+@hooks.register("apology_letter_url")
+def apology_letter_for_a_late_dossier(*, dossier, params):
+    """The district's dossier register offers an apology (form 02) for a late
+    dossier: the drafting screen, prefilled."""
+    from urllib.parse import urlencode
+
+    from .models import LetterKind
+
+    return f"{reverse('letters:add')}?{urlencode({**params, 'kind': LetterKind.APOLOGY})}"

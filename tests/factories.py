@@ -16,6 +16,7 @@ from contact.models import (
     ReceptionPage,
     SatisfactionOverviewPage,
 )
+from district.models import DossierLookupPage
 from home.models import DistrictHomePage, HomePage, StandardPage
 from news.models import (
     AnnouncementIndexPage,
@@ -141,6 +142,14 @@ class SatisfactionOverviewPageFactory(wagtail_factories.PageFactory):
         model = SatisfactionOverviewPage
 
 
+class DossierLookupPageFactory(wagtail_factories.PageFactory):
+    title = "Tra cứu hồ sơ"
+    slug = "tra-cuu-ho-so"
+
+    class Meta:
+        model = DossierLookupPage
+
+
 class OfficialFactory(factory.django.DjangoModelFactory):
     full_name = factory.Sequence(lambda n: f"Nguyễn Văn Thử {n}")
     post = "van_phong"
@@ -249,4 +258,5 @@ PAGE_FACTORIES = {
     GreetingIndexPage: GreetingIndexPageFactory,
     GreetingPage: GreetingPageFactory,
     ThankYouPage: ThankYouPageFactory,
+    DossierLookupPage: DossierLookupPageFactory,
 }

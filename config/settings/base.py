@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "procedures",
     "contact",
     "news",
+    "district",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
@@ -86,6 +87,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Merged communes' old hostnames answer 301 before anything is cached.
+    "district.middleware.ArchivedSiteRedirectMiddleware",
     "theme.cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

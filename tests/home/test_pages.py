@@ -117,7 +117,7 @@ def test_page_type_rules():
 
 
 def test_every_page_model_has_a_factory():
-    project_apps = {"home", "procedures", "contact", "news", "theme"}
+    project_apps = {"home", "procedures", "contact", "news", "theme", "district"}
     from django.apps import apps
 
     page_models = {
