@@ -11,58 +11,20 @@
 # each with "Accept-Encoding: gzip" as a browser sends. Then checks that every
 # feedback POST was stored.
 #
-#   bash bench/throughput.sh            # DURATION=20s CONNECTIONS=16 PORT=8123 REDIS_DB=14
+#   bash bench/throughput.sh            # DURATION=20s CONNECTIONS=16
 #
-# Needs wrk (apt-get install wrk), PostgreSQL at 127.0.0.1:5432 (user postgres,
-# trust auth) and Redis at 127.0.0.1:6379. Creates and drops a throwaway
-# database; refuses a Redis database that is not empty.
+# Runs itself under bench/serve.sh (the server, PostgreSQL and Redis) unless
+# BENCH_BASE is set. Needs wrk (apt-get install wrk).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-
-PYTHON="${PYTHON:-.venv/bin/python}"
-GUNICORN="${GUNICORN:-$(dirname "$PYTHON")/gunicorn}"
-DURATION="${DURATION:-20s}"
-CONNECTIONS="${CONNECTIONS:-16}"
-PORT="${PORT:-8123}"
-REDIS_DB="${REDIS_DB:-14}"
-HOST="voi.localhost"
-BASE="http://127.0.0.1:${PORT}"
-DB="bench_lg_$$"
-WORK="$(mktemp -d -t bench-throughput-XXXX)"
+if [ -z "${BENCH_BASE:-}" ]; then exec bash bench/serve.sh bash bench/throughput.sh; fi
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
-if [ "$(redis-cli -n "$REDIS_DB" dbsize)" != "0" ]; then
-  echo "Redis database $REDIS_DB is not empty; choose another with REDIS_DB=" >&2
-  exit 1
-fi
-
-export DATABASE_URL="postgres://postgres@127.0.0.1:5432/${DB}"
-export REDIS_URL="redis://127.0.0.1:6379/${REDIS_DB}"
-export MEDIA_ROOT="${WORK}/media"
-export SECRET_KEY="bench-$(head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 48)"
-export SECURE_SSL_REDIRECT=false
-export BASE_DOMAIN=localhost
-export FEEDBACK_RATE_LIMIT=100000000
-export PYTHONPATH="bench${PYTHONPATH:+:$PYTHONPATH}"
-
-cleanup() {
-  [ -n "${SERVER:-}" ] && kill "$SERVER" 2>/dev/null && wait "$SERVER" 2>/dev/null || true
-  dropdb -h 127.0.0.1 -U postgres --if-exists "$DB" || true
-  redis-cli -n "$REDIS_DB" flushdb >/dev/null || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-echo "--- database ${DB}, Redis db ${REDIS_DB}: migrate, provision, demo content"
-createdb -h 127.0.0.1 -U postgres "$DB"
-DJANGO_SETTINGS_MODULE=config.settings.dev "$PYTHON" bench/demo_db.py >"$WORK/build.log" 2>&1
-DJANGO_SETTINGS_MODULE=settings_bench "$PYTHON" manage.py collectstatic --noinput -v 0
-
-echo "--- gunicorn, 2 workers, on port ${PORT}"
-DJANGO_SETTINGS_MODULE=settings_bench "$GUNICORN" config.wsgi --workers 2 \
-  --bind "127.0.0.1:${PORT}" --log-level warning >"$WORK/gunicorn.log" 2>&1 &
-SERVER=$!
-for _ in $(seq 1 50); do curl -s -o /dev/null "$BASE/" -H "Host: $HOST" && break; sleep 0.2; done
+DURATION="${DURATION:-20s}"
+CONNECTIONS="${CONNECTIONS:-16}"
+HOST="voi.localhost"
+BASE="$BENCH_BASE"
+WORK="$BENCH_WORK"
 
 curl -s -o /dev/null -H "Host: $HOST" "$BASE/"  # fill the cache
 cache_state="$(curl -s -D - -o /dev/null -H "Host: $HOST" "$BASE/" | tr -d '\r' | awk -F': ' 'tolower($1)=="x-cache"{print $2}')"
