@@ -4,8 +4,6 @@ it, served by the live server for the browser checks."""
 import pytest
 from django.test import Client
 
-from tests.e2e.conftest import browser  # noqa: F401  (Debian's Chromium, shared)
-
 from .content import QualityContent, build_quality_content
 from .pages import CitizenPage
 
