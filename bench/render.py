@@ -86,8 +86,9 @@ def main() -> None:
     logging.disable(logging.WARNING)  # "Not Found" of the 404 pages
     engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
     amount = "lots (300 procedures, …)" if args.lots else "demo"
-    print(f"database: {engine}, content: {amount}, runs: {args.runs}, uncached")
-    print("| page | path | median | p90 | queries |\n|---|---|---|---|---|")
+    load = ", ".join(f"{n:.1f}" for n in os.getloadavg())
+    print(f"database: {engine}, content: {amount}, runs: {args.runs}, uncached, load: {load}")
+    print("| page | path | median | p90 | median CPU | queries |\n|---|---|---|---|---|---|")
     missed = []
     for page in CITIZEN_PAGES:
         if args.only and page.name not in args.only:
