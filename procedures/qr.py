@@ -8,7 +8,7 @@ from qrcode.image.svg import SvgPathImage
 
 
 def qr_svg(url: str) -> str:
-    key = "qr-svg:" + hashlib.sha256(url.encode()).hexdigest()
+    key = "qr-svg:2:" + hashlib.sha256(url.encode()).hexdigest()
     svg = cache.get(key)
     if svg is None:
         image = qrcode.make(
@@ -20,5 +20,8 @@ def qr_svg(url: str) -> str:
         )
         svg = image.to_string(encoding="unicode")
         svg = svg.split("?>", 1)[-1].strip()  # inline in HTML: no XML declaration
+        # The library names every path "qr-path": a page with several codes
+        # would repeat an id, which HTML forbids.
+        svg = svg.replace(' id="qr-path"', "")
         cache.set(key, svg, timeout=None)
     return svg

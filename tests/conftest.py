@@ -13,6 +13,7 @@ from wagtail.models import Page
 
 from home.models import Commune
 from home.services import DISTRICT_ADMINS_GROUP
+from tests.browser import browser  # noqa: F401  (Debian's Chromium, for e2e and quality)
 
 _MIGRATED_STATE: dict[str, str] = {}
 SHIPPED_PROCEDURES = Path(__file__).resolve().parent.parent / "procedures/data/procedures.json"
