@@ -3,6 +3,8 @@ pages' part in provisioning and demo content."""
 
 from django.urls import path, reverse
 from django.utils import translation
+from django.utils.formats import date_format
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
@@ -47,8 +49,8 @@ class OfficialViewSet(CommuneScopedViewSet):
     menu_label = gettext_lazy("Officials' directory")
     list_display = [
         "full_name",
-        Column("position_label", label=gettext_lazy("position")),
-        Column("phone_display", label=gettext_lazy("phone")),
+        Column("position_label", label=capfirst(gettext_lazy("position"))),
+        Column("phone_display", label=capfirst(gettext_lazy("phone"))),
         "commune",
         "term_end",
     ]
@@ -67,11 +69,17 @@ class FeedbackViewSet(CommuneScopedViewSet):
     list_display = [
         "tracking_code",
         "subject",
-        Column("get_kind_display", label=gettext_lazy("kind")),
-        Column("get_status_display", label=gettext_lazy("status")),
-        DateColumn("submitted_at", label=gettext_lazy("submitted at")),
-        DateColumn("due_date", label=gettext_lazy("answer due by")),
-        Column("assigned_to", label=gettext_lazy("assigned to")),
+        Column("get_kind_display", label=capfirst(gettext_lazy("kind"))),
+        Column("get_status_display", label=capfirst(gettext_lazy("status"))),
+        DateColumn("submitted_at", label=capfirst(gettext_lazy("submitted at"))),
+        # A date, not "in 9 days" / "just now": editors plan by the calendar day.
+        Column(
+            "due_date",
+            label=capfirst(gettext_lazy("answer due by")),
+            accessor=lambda feedback: date_format(feedback.due_date, "SHORT_DATE_FORMAT"),
+            sort_key="due_date",
+        ),
+        Column("assigned_to", label=capfirst(gettext_lazy("assigned to"))),
         "commune",
     ]
     filterset_class = FeedbackFilterSet
@@ -155,8 +163,8 @@ class RatingViewSet(CommuneScopedViewSet):
     icon = "pick"
     menu_label = gettext_lazy("Ratings")
     list_display = [
-        Column("get_level_display", label=gettext_lazy("rating")),
-        DateColumn("created_at", label=gettext_lazy("time")),
+        Column("get_level_display", label=capfirst(gettext_lazy("rating"))),
+        DateColumn("created_at", label=capfirst(gettext_lazy("time"))),
         "procedure",
         "official",
         "comment",

@@ -14,6 +14,7 @@ from wagtail import hooks
 from wagtail.models import Site
 
 from .access import is_district_admin
+from .guide import GUIDE_URL_NAME, EditorsGuidePanel, EditorsGuideView, guide_menu_item
 
 ABOUT_SLUG = "gioi-thieu"
 
@@ -95,3 +96,20 @@ def limit_page_chooser_to_own_communes(pages, request):
     for path in editor_page_paths(request.user):
         in_scope |= Q(path__startswith=path)
     return pages.filter(in_scope)
+
+
+@hooks.register("register_admin_urls")
+def register_editors_guide_url():
+    from django.urls import path
+
+    return [path("huong-dan/", EditorsGuideView.as_view(), name=GUIDE_URL_NAME)]
+
+
+@hooks.register("construct_homepage_panels")
+def add_editors_guide_panel(request, panels):
+    panels.append(EditorsGuidePanel())
+
+
+@hooks.register("register_help_menu_item")
+def register_editors_guide_menu_item():
+    return guide_menu_item()

@@ -5,8 +5,10 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views import View
+from wagtail.admin.ui.tables import TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.widgets.button import Button, ListingButton
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -22,6 +24,19 @@ class LetterIndexView(ScopedIndexView):
 
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("commune", "drafted_by")
+
+    @cached_property
+    def columns(self):
+        """The register number opens the letter and carries its actions (edit,
+        print); a plain first column would leave the rows without any link."""
+        number, *others = super().columns
+        title_column = self._get_title_column_class(TitleColumn)
+        return [
+            title_column(
+                number.name, label=number.label, sort_key=number.sort_key, get_url=self.get_edit_url
+            ),
+            *others,
+        ]
 
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
