@@ -21,7 +21,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 GLOBAL_VERSION_KEY = "page-cache:version"
 SKIPPED_PREFIXES = ("/admin/", "/documents/", "/static/", "/media/", "/django-admin/")
-KEPT_HEADERS = ("Content-Type", "Content-Language", "Vary", "Link", "Content-Disposition")
+SKIPPED_HEADERS = {"set-cookie", "x-cache", "date"}
 PROJECT_APPS = {"home", "theme", "procedures", "contact", "news", "district"}
 
 
@@ -69,13 +69,26 @@ def request_hostname(request) -> str:
     return request.META.get("HTTP_HOST", "").split(":")[0].lower()
 
 
+def versions_for(hostname: str) -> tuple[int, int]:
+    """The global and the host's version, in one round trip to the cache."""
+    host_key = host_version_key(hostname)
+    found = cache.get_many([GLOBAL_VERSION_KEY, host_key])
+    for key in (GLOBAL_VERSION_KEY, host_key):
+        if key not in found:
+            cache.add(key, 1, timeout=None)
+            found[key] = cache.get(key, 1)
+    return found[GLOBAL_VERSION_KEY], found[host_key]
+
+
 def cache_key(request) -> str:
-    hostname = request_hostname(request)
-    global_version = current_version(GLOBAL_VERSION_KEY)
-    host_version = current_version(host_version_key(hostname))
+    """Host, scheme, path, query and whether the body may be gzipped: the
+    middleware sits above Django's, so a stored response is the final one."""
+    global_version, host_version = versions_for(request_hostname(request))
+    scheme = "https" if request.is_secure() else "http"
+    encoding = "gz" if "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "") else "id"
     return (
-        f"page-cache:{global_version}:{host_version}:{request.META.get('HTTP_HOST', '')}:"
-        f"{request.path}?{request.META.get('QUERY_STRING', '')}"
+        f"page-cache:{global_version}:{host_version}:{scheme}:{encoding}:"
+        f"{request.META.get('HTTP_HOST', '')}:{request.path}?{request.META.get('QUERY_STRING', '')}"
     )
 
 
@@ -103,6 +116,10 @@ def is_cacheable_response(request, response) -> bool:
 
 
 class AnonymousPageCacheMiddleware:
+    """Placed above Django's security, CSP and gzip middleware: a hit replays
+    the final response (its security headers and compressed body included)
+    without running any of them."""
+
     def __init__(self, get_response):
         self.get_response = get_response
 
@@ -124,7 +141,9 @@ def frozen(response) -> dict:
     return {
         "content": response.content,
         "status": response.status_code,
-        "headers": {name: response[name] for name in KEPT_HEADERS if name in response},
+        "headers": {
+            name: value for name, value in response.items() if name.lower() not in SKIPPED_HEADERS
+        },
     }
 
 

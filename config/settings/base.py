@@ -83,13 +83,14 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Merged communes' old hostnames answer 301 before anything is cached.
+    "district.middleware.ArchivedSiteRedirectMiddleware",
+    # A hit replays the whole final response; see theme/cache.py.
+    "theme.cache.AnonymousPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Merged communes' old hostnames answer 301 before anything is cached.
-    "district.middleware.ArchivedSiteRedirectMiddleware",
-    "theme.cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -126,3 +126,23 @@ def test_query_strings_are_part_of_the_key():
 def test_zero_seconds_turns_it_off():
     get("voi")
     assert "X-Cache" not in get("voi")
+
+
+def test_a_hit_replays_the_security_headers_and_the_compressed_body():
+    first = get("voi", HTTP_ACCEPT_ENCODING="gzip")
+    assert first["Content-Encoding"] == "gzip"
+    hit = get("voi", HTTP_ACCEPT_ENCODING="gzip")
+    assert hit["X-Cache"] == "HIT"
+    assert hit["Content-Encoding"] == "gzip"
+    assert hit.content == first.content
+    for header in ("Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy"):
+        assert hit[header] == first[header]
+    plain = get("voi")  # a client that does not accept gzip gets its own entry
+    assert plain["X-Cache"] == "MISS"
+    assert "Content-Encoding" not in plain
+    assert "Thị trấn Vôi" in plain.content.decode()
+
+
+def test_http_and_https_are_separate_entries():
+    get("voi", secure=True)
+    assert get("voi")["X-Cache"] == "MISS"
