@@ -10,6 +10,7 @@ message is split); ``segment_count`` tells editors what a message costs.
 import json
 import sys
 import urllib.request
+from abc import ABC, abstractmethod
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -47,9 +48,11 @@ class SmsResult:
     error: str = ""
 
 
-class BaseSmsBackend:
-    def send(self, to: str, text: str) -> SmsResult:
-        raise NotImplementedError
+class BaseSmsBackend(ABC):
+    """What every sender does: deliver one text, say whether it went."""
+
+    @abstractmethod
+    def send(self, to: str, text: str) -> SmsResult: ...
 
 
 class ConsoleSmsBackend(BaseSmsBackend):

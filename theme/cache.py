@@ -29,14 +29,6 @@ def host_version_key(hostname: str) -> str:
     return f"page-cache:version:{hostname.lower()}"
 
 
-def current_version(key: str) -> int:
-    version = cache.get(key)
-    if version is None:
-        version = 1
-        cache.add(key, version, timeout=None)
-    return version
-
-
 def bump(key: str) -> None:
     try:
         cache.incr(key)
