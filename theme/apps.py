@@ -9,4 +9,4 @@ class ThemeConfig(AppConfig):
     verbose_name = _("Theme")
 
     def ready(self):
-        from . import cache, navigation  # noqa: F401  (connect the cache invalidation)
+        from . import cache, navigation, sites  # noqa: F401  (connect the cache invalidation)

@@ -16,7 +16,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 GLOBAL_VERSION_KEY = "page-cache:version"
@@ -147,6 +147,15 @@ def rebuilt_response(stored: dict) -> HttpResponse:
     return response
 
 
+def purge_restricted_page(restriction) -> None:
+    """A restriction hides a page from listings too: its site is purged."""
+    page = Page.objects.filter(pk=restriction.page_id).first()
+    if page is None:
+        purge_everything()
+    else:
+        purge_page(page)
+
+
 def purge_on_page_change(sender, instance, **kwargs):
     purge_page(instance)
 
@@ -156,6 +165,9 @@ def purge_on_model_change(sender, instance, **kwargs):
     of a commune purges that commune's site, a district-wide row every site."""
     if isinstance(instance, Page):
         purge_page(instance)
+        return
+    if isinstance(instance, PageViewRestriction):
+        purge_restricted_page(instance)
         return
     if sender._meta.app_label not in PROJECT_APPS and sender._meta.label != "wagtailcore.Site":
         return

@@ -2,13 +2,16 @@
 
 Every page shows the same menu: the live, in-menu children of its site's
 root in its language. It is cached per root page, and the cache is dropped
-whenever a page is published, unpublished, moved or deleted.
+whenever a page is published, unpublished, moved or deleted, or a view
+restriction changes. Other small lists that change at the same moments
+(a page's translations, the restricted pages) are kept under the same
+version (``cached_for_navigation``).
 """
 
 from django.core.cache import cache
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 VERSION_KEY = "site-navigation:version"
@@ -41,6 +44,16 @@ def sections_for_root(root_path: str) -> list[tuple[str, int, str]]:
     return sections
 
 
+def cached_for_navigation(name: str, key: str, build):
+    """``build()``, kept until the next change that would change the menu."""
+    full_key = f"site-navigation:{_version()}:{name}:{key}"
+    value = cache.get(full_key)
+    if value is None:
+        value = build()
+        cache.set(full_key, value, timeout=None)
+    return value
+
+
 def invalidate_navigation(**kwargs) -> None:
     try:
         cache.incr(VERSION_KEY)
@@ -57,3 +70,10 @@ post_page_move.connect(invalidate_navigation, dispatch_uid="theme-nav-moved")
 def invalidate_navigation_on_page_delete(sender, instance, **kwargs):
     if isinstance(instance, Page):
         invalidate_navigation()
+
+
+# Lists that leave out restricted pages are kept under the same version.
+post_save.connect(invalidate_navigation, sender=PageViewRestriction, dispatch_uid="theme-nav-pvr")
+post_delete.connect(
+    invalidate_navigation, sender=PageViewRestriction, dispatch_uid="theme-nav-pvr-deleted"
+)

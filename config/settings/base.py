@@ -91,6 +91,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The request's Wagtail site from the cache; see theme/sites.py.
+    "theme.sites.CachedSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -270,6 +272,9 @@ RECAPTCHA_REQUIRED_SCORE = float(env("RECAPTCHA_REQUIRED_SCORE", "0.5"))
 # language, and purged on publish (theme/cache.py). The bound also limits how
 # long a time-dependent page (a greeting's expiry, a banner's end) lags.
 PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "300"))
+# Parts of pages kept rendered between publishes (the home page's greetings,
+# news and launch date), purged with the page cache (theme/fragments.py).
+FRAGMENT_CACHE_SECONDS = int(env("FRAGMENT_CACHE_SECONDS", "300"))
 
 # A CDN in front: Wagtail purges its copies on publish too.
 if env("FRONTEND_CACHE_PURGE_URL"):

@@ -22,5 +22,6 @@ SILENCED_SYSTEM_CHECKS = ["django_recaptcha.recaptcha_test_key_error"]
 # Text messages go to a file the tests read.
 SMS_BACKEND = "contact.sms.FileSmsBackend"
 SMS_FILE_PATH = str(tempfile.mkstemp(prefix="langgiang-sms-", suffix=".jsonl")[1])
-# Query budgets are measured uncached; tests of the page cache switch it on.
+# Query budgets are measured uncached; tests of the caches switch them on.
 PAGE_CACHE_SECONDS = 0
+FRAGMENT_CACHE_SECONDS = 0

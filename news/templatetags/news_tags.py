@@ -2,10 +2,16 @@
 every page, the current greetings and the latest news on the home page, and
 plain share links (no third-party scripts)."""
 
+from datetime import timedelta
 from urllib.parse import quote, urlencode
 
 from django import template
+from django.conf import settings
+from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction, Site
+
+from theme.fragments import valid_until
+from theme.navigation import cached_for_navigation
 
 from ..models import GreetingPage, NewsArticlePage
 from ..models.pages import with_image_renditions
@@ -15,6 +21,9 @@ register = template.Library()
 
 HOME_NEWS_COUNT = 3
 HOME_GREETING_COUNT = 2
+# Greetings live now or within a fragment's lifetime read at once: more than
+# a commune ever has on at the same time.
+GREETING_ROWS = 50
 
 
 @register.inclusion_tag("news/includes/notices.html", takes_context=True)
@@ -30,13 +39,13 @@ def _in_tree(queryset, root: Page):
 
 
 def _restricted_paths(request) -> list[str]:
-    """Paths of pages with a view restriction, read once per request."""
-    paths = getattr(request, "_news_restricted_paths", None)
-    if paths is None:
-        paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
-        if request is not None:
-            request._news_restricted_paths = paths
-    return paths
+    """Paths of pages with a view restriction: kept with the menu, which is
+    dropped whenever a restriction or a page changes (``theme.navigation``)."""
+    return cached_for_navigation("restricted-paths", "all", _read_restricted_paths)
+
+
+def _read_restricted_paths() -> list[str]:
+    return list(PageViewRestriction.objects.values_list("page__path", flat=True))
 
 
 def _public(pages, request) -> list:
@@ -48,13 +57,25 @@ def _public(pages, request) -> list:
 
 @register.inclusion_tag("news/includes/current_greetings.html", takes_context=True)
 def current_greetings(context):
-    """Greetings gone live and not yet expired under this home page."""
+    """Greetings gone live and not yet expired under this home page.
+
+    The same query brings the greetings about to go live within a fragment's
+    lifetime, so that the home page's fragment knows when it stops being true
+    (the first shown greeting to expire, the next one to start) for free."""
     home = context.get("page")
     if not isinstance(home, Page):
         return {"greetings": []}
     request = context.get("request")
-    greetings = _in_tree(GreetingPage.objects.live().current(), home).order_by("-starts_at")
-    greetings = _public(with_image_renditions(greetings)[:HOME_GREETING_COUNT], request)
+    now = timezone.now()
+    horizon = now + timedelta(seconds=max(settings.FRAGMENT_CACHE_SECONDS, 0))
+    rows = _in_tree(GreetingPage.objects.live(), home).filter(
+        ends_at__gt=now, starts_at__lte=horizon
+    )
+    rows = _public(with_image_renditions(rows.order_by("-starts_at"))[:GREETING_ROWS], request)
+    greetings = [greeting for greeting in rows if greeting.starts_at <= now][:HOME_GREETING_COUNT]
+    changes = [greeting.starts_at for greeting in rows if greeting.starts_at > now]
+    changes += [greeting.ends_at for greeting in greetings]
+    valid_until(context, min(changes, default=None))
     return {"greetings": greetings, "request": request}
 
 

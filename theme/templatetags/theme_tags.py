@@ -6,7 +6,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
-from theme.navigation import sections_for_root
+from theme.fragments import render_fragment
+from theme.navigation import cached_for_navigation, sections_for_root
 
 register = template.Library()
 
@@ -35,11 +36,20 @@ def site_navigation(context):
 
 @register.simple_tag(takes_context=True)
 def language_links(context) -> list[dict]:
-    """Links to the page's live versions in other languages; empty when there are none."""
+    """Links to the page's live versions in other languages; empty when there
+    are none. Cached like the menu: a translation appears or goes when a page
+    is published, unpublished, moved or deleted."""
     page = context.get("page")
     request = context.get("request")
     if not isinstance(page, Page):
         return []
+    current = translation.get_language()
+    site = Site.find_for_request(request) if request else None
+    key = f"{page.pk}:{current}:{site.pk if site else ''}"
+    return cached_for_navigation("language-links", key, lambda: _language_links(page, request))
+
+
+def _language_links(page: Page, request) -> list[dict]:
     current = translation.get_language()
     links = []
     for other in page.get_translations().live().select_related("locale"):
@@ -61,3 +71,24 @@ def site_url(context, site: Site) -> str:
     default_port = "443" if scheme == "https" else "80"
     suffix = f":{port}" if port.isdigit() and port != default_port else ""
     return f"{scheme}://{site.hostname}{suffix}/"
+
+
+class SiteFragmentNode(template.Node):
+    def __init__(self, name, nodelist):
+        self.name, self.nodelist = name, nodelist
+
+    def render(self, context):
+        return render_fragment(context, self.name.resolve(context), self.nodelist)
+
+
+@register.tag
+def sitefragment(parser, token):
+    """``{% sitefragment "home-sections-"|add:page.pk %}…{% endsitefragment %}``:
+    the enclosed part, kept rendered per site and language until the site
+    changes (see ``theme/fragments.py``)."""
+    bits = token.split_contents()
+    if len(bits) != 2:
+        raise template.TemplateSyntaxError("sitefragment takes one argument: the fragment's name")
+    nodelist = parser.parse(("endsitefragment",))
+    parser.delete_first_token()
+    return SiteFragmentNode(parser.compile_filter(bits[1]), nodelist)

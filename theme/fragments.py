@@ -1,0 +1,67 @@
+"""Parts of a page kept rendered between publishes, for the visits the
+page cache cannot answer (a first visit after a publish, a logged-in
+editor, a query string it has not seen).
+
+A fragment is stored per hostname, language and name under the page
+cache's versions (``theme.cache``), so whatever purges a site's pages purges
+its fragments too. Time-dependent content (a greeting's start and end) tells
+the fragment when it stops being true, and the fragment expires then.
+"""
+
+import math
+from datetime import datetime
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils import timezone, translation
+
+from theme.cache import request_hostname, versions_for
+
+VALID_UNTIL = "fragment_valid_until"
+
+
+def site_versions(request) -> tuple[int, int]:
+    """The page cache's versions for this request's host, read once per request."""
+    versions = getattr(request, "_site_versions", None)
+    if versions is None:
+        versions = versions_for(request_hostname(request))
+        request._site_versions = versions
+    return versions
+
+
+def fragment_key(request, name: str) -> str:
+    global_version, host_version = site_versions(request)
+    return (
+        f"fragment:{global_version}:{host_version}:{request_hostname(request)}:"
+        f"{translation.get_language()}:{name}"
+    )
+
+
+def seconds_until(moment: datetime | None, limit: int) -> int:
+    """The fragment's lifetime: ``limit``, or less when its content changes sooner."""
+    if moment is None:
+        return limit
+    remaining = math.ceil((moment - timezone.now()).total_seconds())
+    return max(1, min(limit, remaining))
+
+
+def valid_until(context, moment: datetime | None) -> None:
+    """Called by a tag inside a fragment: the fragment must not outlive ``moment``."""
+    moments = context.get(VALID_UNTIL)
+    if moments is not None and moment is not None:
+        moments.append(moment)
+
+
+def render_fragment(context, name: str, nodelist) -> str:
+    request = context.get("request")
+    limit = settings.FRAGMENT_CACHE_SECONDS
+    if request is None or limit <= 0:
+        return nodelist.render(context)
+    key = fragment_key(request, name)
+    html = cache.get(key)
+    if html is None:
+        moments = []
+        with context.push({VALID_UNTIL: moments}):
+            html = nodelist.render(context)
+        cache.set(key, html, timeout=seconds_until(min(moments, default=None), limit))
+    return html
