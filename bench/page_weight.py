@@ -22,7 +22,7 @@ BUDGET_REQUESTS = 10
 TEXT_TYPES = ("text/html", "text/css", "javascript")
 
 
-def first_visit(url: str) -> list[dict]:
+def first_visit(url: str, scroll: bool = False) -> list[dict]:
     from playwright.sync_api import sync_playwright
 
     rows: list[dict] = []
@@ -53,6 +53,13 @@ def first_visit(url: str) -> list[dict]:
         page.on("requestfinished", finished)
         page.on("requestfailed", failed)
         page.goto(url, wait_until="networkidle")
+        if scroll:  # the whole page read: lazy images below the fold load too
+            height = page.evaluate("document.documentElement.scrollHeight")
+            for _ in range(0, height + 844, 400):
+                page.mouse.wheel(0, 400)
+                page.wait_for_timeout(100)
+            page.wait_for_load_state("networkidle")
+            page.wait_for_timeout(500)
         context.close()
         browser.close()
     return rows
@@ -62,12 +69,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--base", help="e.g. http://voi.localhost:8000 (default: bench/serve.sh)")
     parser.add_argument("--path", default="/")
+    parser.add_argument(
+        "--scroll", action="store_true", help="scroll to the bottom: every lazy image loads"
+    )
     args = parser.parse_args()
     base = args.base or f"http://voi.localhost:{os.environ['BENCH_PORT']}"
     url = base.rstrip("/") + args.path
-    rows = first_visit(url)
+    rows = first_visit(url, scroll=args.scroll)
     total = sum(row["bytes"] for row in rows)
-    print(f"first visit to {url} at 390x844 in {CHROMIUM}\n")
+    how = "scrolled to the bottom" if args.scroll else "without scrolling"
+    print(f"first visit to {url} at 390x844 in {CHROMIUM}, {how}\n")
     print("| request | status | type | encoding | bytes |\n|---|---|---|---|---|")
     for row in rows:
         kind, encoding = row["type"].split(";")[0], row["encoding"] or "-"

@@ -16,6 +16,7 @@ from PIL import Image, ImageOps
 
 from home.scoping import CommuneScopedForm
 from theme.forms import BasePageForm, commune_for_tree
+from theme.widgets import LongSelect
 
 from .phones import normalise_phone
 
@@ -288,7 +289,10 @@ class RatingForm(CitizenForm):
         widget=forms.RadioSelect,
     )
     procedure = forms.ModelChoiceField(
-        label=gettext_lazy("Procedure (optional)"), queryset=None, required=False
+        label=gettext_lazy("Procedure (optional)"),
+        queryset=None,
+        required=False,
+        widget=LongSelect,
     )
     official = forms.ModelChoiceField(
         label=gettext_lazy("Official who served you (optional)"), queryset=None, required=False
