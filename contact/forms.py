@@ -295,7 +295,10 @@ class RatingForm(CitizenForm):
         widget=LongSelect,
     )
     official = forms.ModelChoiceField(
-        label=gettext_lazy("Official who served you (optional)"), queryset=None, required=False
+        label=gettext_lazy("Official who served you (optional)"),
+        queryset=None,
+        required=False,
+        widget=LongSelect,
     )
     comment = forms.CharField(
         label=gettext_lazy("Comment (optional)"),
@@ -311,7 +314,9 @@ class RatingForm(CitizenForm):
         from .models import Official, RatingLevel
 
         self.fields["level"].choices = RatingLevel.choices
-        self.fields["procedure"].queryset = Procedure.objects.for_site(site).order_by("name")
+        self.fields["procedure"].queryset = (
+            Procedure.objects.for_site(site).order_by("name").only("pk", "code", "name")
+        )
         self.fields["procedure"].empty_label = gettext_lazy("— not sure, or another —")
         self.fields["official"].empty_label = gettext_lazy("— not sure —")
         self.fields["official"].queryset = (
