@@ -14,6 +14,8 @@ from wagtail.models import Page, Site
 from wagtail.signals import post_page_move
 
 VERSION_KEY = "site-for-host:version"
+# Entries left behind by a version bump expire on their own.
+SITE_ENTRY_SECONDS = 24 * 60 * 60
 
 
 def sites_version() -> int:
@@ -24,16 +26,22 @@ def sites_version() -> int:
     return version
 
 
+def site_key(request) -> tuple[str, str]:
+    """The request's hostname and its cache key (hostname and port, as Wagtail matches them)."""
+    hostname = split_domain_port(request._get_raw_host())[0]
+    return hostname, f"site-for-host:{sites_version()}:{hostname}:{request.get_port()}"
+
+
 def site_for_request(request) -> Site | None:
     """What ``Site.find_for_request`` answers, from the cache when it can."""
-    hostname = split_domain_port(request._get_raw_host())[0]
-    port = request.get_port()
-    key = f"site-for-host:{sites_version()}:{hostname}:{port}"
+    hostname, key = site_key(request)
     site = cache.get(key)
     if site is None:
         site = Site._find_for_request(request)
-        if site is not None:
-            cache.set(key, site, timeout=None)
+        if site is not None and site.hostname == hostname:
+            # Only a site's own hostname is kept: any other Host header (the
+            # default site's fallback) would let a client fill the cache.
+            cache.set(key, site, timeout=SITE_ENTRY_SECONDS)
     return site
 
 

@@ -115,3 +115,19 @@ def test_a_site_answers_at_its_new_hostname_at_once(communes):
     site.save()
     assert voi_title in home(host="thitranvoi.localhost:8000")
     assert voi_title not in home(host="voi.localhost:8000")  # now the district's default site
+
+
+def test_only_a_sites_own_hostname_is_kept(communes):
+    """Any other Host header falls back to the default site without adding
+    an entry, so clients cannot fill the cache with made-up hostnames."""
+    from django.core.cache import cache
+    from django.test import RequestFactory
+
+    from theme.sites import site_key
+
+    home(host="voi.localhost:8000")
+    home(host="khong-co-xa-nay.localhost:8000")
+    _, known = site_key(RequestFactory().get("/", HTTP_HOST="voi.localhost:8000"))
+    _, unknown = site_key(RequestFactory().get("/", HTTP_HOST="khong-co-xa-nay.localhost:8000"))
+    assert cache.get(known).hostname == "voi.localhost"
+    assert cache.get(unknown) is None
