@@ -20,7 +20,7 @@ from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
 from home.models import Commune, CommuneSettings
-from theme.models import BasePage
+from theme.models import BasePage, SectionPage
 
 from .forms import FeedbackModerationForm, OfficePageForm, OfficialForm, ReceptionPageForm
 from .phones import PhoneNumberField, format_phone, international_phone, phone_uri
@@ -172,18 +172,9 @@ class Official(models.Model):
         return phone_uri(self.phone)
 
 
-class ContactPage(RoutablePageMixin, BasePage):
+class ContactPage(RoutablePageMixin, SectionPage):
     """The commune's contact details and its directory of officials, with a
     vCard per person at ``vcard/<id>/``."""
-
-    intro = models.TextField(_("introduction"), blank=True)
-
-    parent_page_types = ["home.HomePage"]
-    subpage_types: list[str] = []
-    max_count_per_parent = 1
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
 
     class Meta:
         verbose_name = _("contact and directory page")
@@ -289,13 +280,12 @@ class Weekday(models.IntegerChoices):
     SUNDAY = 6, _("Sunday")
 
 
-class OfficePage(BasePage):
+class OfficePage(SectionPage):
     """The one-stop office (bộ phận một cửa): where it is, when it is open,
     what a visitor finds there and who sits at which counter."""
 
     base_form_class = OfficePageForm
 
-    intro = models.TextField(_("introduction"), blank=True)
     address = models.CharField(
         _("address"),
         max_length=250,
@@ -321,10 +311,6 @@ class OfficePage(BasePage):
     what_to_bring = RichTextField(
         _("what to bring"), blank=True, features=["bold", "italic", "ol", "ul", "link"]
     )
-
-    parent_page_types = ["home.HomePage"]
-    subpage_types: list[str] = []
-    max_count_per_parent = 1
 
     content_panels = [
         *Page.content_panels,
@@ -358,7 +344,6 @@ class OfficePage(BasePage):
         FieldPanel("what_to_bring"),
         InlinePanel("counters", heading=_("Counter staff on duty"), label=_("counter")),
     ]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
 
     class Meta:
         verbose_name = _("one-stop office page")
@@ -452,18 +437,15 @@ class OfficeCounter(Orderable):
         verbose_name_plural = _("counters")
 
 
-class ReceptionPage(BasePage):
+class ReceptionPage(SectionPage):
     """Citizen reception (tiếp công dân): who receives citizens and when, the
     rules as downloadable documents, and the dialogue meetings below it."""
 
     base_form_class = ReceptionPageForm
 
-    intro = models.TextField(_("introduction"), blank=True)
     place = models.CharField(_("reception place"), max_length=250, blank=True)
 
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["contact.DialogueMeetingPage"]
-    max_count_per_parent = 1
 
     content_panels = [
         *Page.content_panels,
@@ -472,7 +454,6 @@ class ReceptionPage(BasePage):
         InlinePanel("slots", heading=_("Reception schedule"), label=_("reception slot")),
         InlinePanel("rule_documents", heading=_("Rules and procedures"), label=_("document")),
     ]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
 
     class Meta:
         verbose_name = _("citizen reception page")
@@ -885,17 +866,9 @@ class Rating(models.Model):
         return f"{self.get_level_display()} ({self.created_at:%d/%m/%Y})"
 
 
-class FeedbackPage(RoutablePageMixin, BasePage):
+class FeedbackPage(RoutablePageMixin, SectionPage):
     """Where citizens send feedback, follow it by tracking code, and read the
     published questions and answers: ``/gop-y/`` and its routes."""
-
-    intro = models.TextField(_("introduction"), blank=True)
-
-    parent_page_types = ["home.HomePage"]
-    subpage_types: list[str] = []
-    max_count_per_parent = 1
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
 
     class Meta:
         verbose_name = _("feedback page")
@@ -934,17 +907,9 @@ class FeedbackPage(RoutablePageMixin, BasePage):
         return views.published_answers(self, request)
 
 
-class RatingPage(RoutablePageMixin, BasePage):
+class RatingPage(RoutablePageMixin, SectionPage):
     """The page the counter poster's QR code opens: rate the visit, then see
     the commune's figures at ``ket-qua/``."""
-
-    intro = models.TextField(_("introduction"), blank=True)
-
-    parent_page_types = ["home.HomePage"]
-    subpage_types: list[str] = []
-    max_count_per_parent = 1
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
 
     class Meta:
         verbose_name = _("rating page")

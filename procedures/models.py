@@ -17,10 +17,10 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
-from wagtail.models import Orderable, Page, Site
+from wagtail.models import Orderable, Site
 
 from home.models import Commune
-from theme.models import BasePage
+from theme.models import SectionPage
 
 from .forms import LocalProcedureNoteForm, ProcedureForm
 from .search import fold, query_words
@@ -337,17 +337,9 @@ def procedure_summary(procedure: Procedure) -> str:
     }
 
 
-class ProcedureIndexPage(RoutablePageMixin, BasePage):
+class ProcedureIndexPage(RoutablePageMixin, SectionPage):
     """A commune's catalogue: district procedures plus its own, with a page per
     procedure at ``<catalogue>/<national code>/`` and a printable counter poster."""
-
-    intro = models.TextField(_("introduction"), blank=True)
-
-    parent_page_types = ["home.HomePage"]
-    subpage_types: list[str] = []
-    max_count_per_parent = 1
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
 
     class Meta:
         verbose_name = _("procedure catalogue")

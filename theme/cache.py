@@ -72,10 +72,20 @@ def versions_for(hostname: str) -> tuple[int, int]:
     return found[GLOBAL_VERSION_KEY], found[host_key]
 
 
+def site_versions(request) -> tuple[int, int]:
+    """``versions_for`` the request's host, read once per request (the page
+    cache and the fragments of ``theme.fragments`` both need them)."""
+    versions = getattr(request, "_site_versions", None)
+    if versions is None:
+        versions = versions_for(request_hostname(request))
+        request._site_versions = versions
+    return versions
+
+
 def cache_key(request) -> str:
     """Host, scheme, path, query and whether the body may be gzipped: the
     middleware sits above Django's, so a stored response is the final one."""
-    global_version, host_version = versions_for(request_hostname(request))
+    global_version, host_version = site_versions(request)
     scheme = "https" if request.is_secure() else "http"
     encoding = "gz" if "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "") else "id"
     return (

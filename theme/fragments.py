@@ -15,18 +15,9 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone, translation
 
-from theme.cache import request_hostname, versions_for
+from theme.cache import request_hostname, site_versions
 
 VALID_UNTIL = "fragment_valid_until"
-
-
-def site_versions(request) -> tuple[int, int]:
-    """The page cache's versions for this request's host, read once per request."""
-    versions = getattr(request, "_site_versions", None)
-    if versions is None:
-        versions = versions_for(request_hostname(request))
-        request._site_versions = versions
-    return versions
 
 
 def fragment_key(request, name: str) -> str:

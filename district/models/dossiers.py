@@ -8,12 +8,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.models import Page
 
 from contact.phones import PhoneNumberField
 from home.models import Commune
 from home.scoping import CommuneScopedForm
-from theme.models import BasePage
+from theme.models import SectionPage
 
 
 class DossierStatus(models.TextChoices):
@@ -200,17 +199,9 @@ class SmsMessage(models.Model):
         return f"{self.dossier} {self.event} → {self.to}"
 
 
-class DossierLookupPage(BasePage):
+class DossierLookupPage(SectionPage):
     """Where a citizen follows a dossier with the receipt code and the last
     four digits of the phone given at the counter (``/tra-cuu-ho-so/``)."""
-
-    intro = models.TextField(_("introduction"), blank=True)
-
-    parent_page_types = ["home.HomePage"]
-    subpage_types: list[str] = []
-    max_count_per_parent = 1
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
 
     class Meta:
         verbose_name = _("dossier lookup page")

@@ -21,7 +21,7 @@ from wagtail.models import Page, PageManager, Site
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from theme.models import BasePage
+from theme.models import BasePage, SectionPage
 
 from ..blocks import ArticleStreamBlock
 from ..forms import AnnouncementPageForm, GreetingPageForm
@@ -75,18 +75,11 @@ class NewsCategory(models.TextChoices):
     OTHER = "khac", _("Other news")
 
 
-class NewsIndexPage(RoutablePageMixin, BasePage):
+class NewsIndexPage(RoutablePageMixin, SectionPage):
     """The commune's news: articles newest first, ten to a page, filtered by
     category, with RSS and Atom feeds of the latest articles."""
 
-    intro = models.TextField(_("introduction"), blank=True)
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["news.NewsArticlePage"]
-    max_count_per_parent = 1
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
 
     class Meta:
         verbose_name = _("news index page")
@@ -188,18 +181,11 @@ class NewsArticlePage(BasePage):
         return context
 
 
-class AnnouncementIndexPage(RoutablePageMixin, BasePage):
+class AnnouncementIndexPage(RoutablePageMixin, SectionPage):
     """Announcements for the village loudspeakers, newest first, with a
     podcast feed (``podcast/``) that smart-radio systems read."""
 
-    intro = models.TextField(_("introduction"), blank=True)
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["news.AnnouncementPage"]
-    max_count_per_parent = 1
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
 
     class Meta:
         verbose_name = _("announcements index page")
@@ -274,17 +260,10 @@ class AnnouncementPage(BasePage):
         return audio_mime_type(self.audio.filename) if self.audio else ""
 
 
-class GreetingIndexPage(BasePage):
+class GreetingIndexPage(SectionPage):
     """The archive of the commune leaders' greetings, newest first."""
 
-    intro = models.TextField(_("introduction"), blank=True)
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["news.GreetingPage"]
-    max_count_per_parent = 1
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
 
     class Meta:
         verbose_name = _("greetings archive page")
@@ -417,17 +396,8 @@ class GreetingPage(BasePage):
         return context
 
 
-class ThankYouPage(BasePage):
+class ThankYouPage(SectionPage):
     """Contributors the commune thanks (form 01), named only with their consent."""
-
-    intro = models.TextField(_("introduction"), blank=True)
-
-    parent_page_types = ["home.HomePage"]
-    subpage_types: list[str] = []
-    max_count_per_parent = 1
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
 
     class Meta:
         verbose_name = _("thank-you page")
