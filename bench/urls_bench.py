@@ -10,6 +10,7 @@ from django.conf import settings
 from django.urls import re_path
 from django.views.static import serve
 
+from config.urls import handler500  # noqa: F401 - the project's error page (503 when the DB is down)
 from config.urls import urlpatterns as project_urlpatterns
 
 urlpatterns = [

@@ -7,12 +7,17 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from theme import views as theme_views
+from home import tags as admin_tags
+from home import views as site_views
+
+handler500 = site_views.server_error
 
 urlpatterns = [
-    path("robots.txt", theme_views.robots_txt),
-    path("favicon.ico", theme_views.favicon),
-    path("healthz/", theme_views.health, name="health"),
+    path("robots.txt", site_views.robots_txt),
+    path("favicon.ico", site_views.favicon),
+    path("healthz/", site_views.health, name="health"),
+    # Tag lists narrowed to an editor's own files, at Wagtail's addresses.
+    path("admin/", include(admin_tags.urlpatterns)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),

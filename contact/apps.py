@@ -7,3 +7,8 @@ class ContactConfig(AppConfig):
 
     name = "contact"
     verbose_name = _("Contact")
+
+    def ready(self):
+        from . import cache_targets
+
+        cache_targets.connect()

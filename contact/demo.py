@@ -17,8 +17,11 @@ from wagtail.documents import get_document_model
 from home.models import Commune
 from home.services import ProvisionReport
 
+from .letters import save_letter
 from .models import (
     DialogueMeetingPage,
+    Letter,
+    LetterKind,
     OfficeCounter,
     OfficeOpeningPeriod,
     OfficePage,
@@ -30,6 +33,7 @@ from .models import (
     RuleKind,
 )
 
+EXAMPLE_MARK = "(minh họa)"
 FAMILY_NAMES = ["Nguyễn", "Thân", "Trần", "Giáp", "Lê", "Phạm", "Hoàng", "Đỗ", "Vũ", "Ngô"]
 MIDDLE_NAMES = ["Văn", "Thị", "Đức", "Minh", "Hữu", "Thu"]
 GIVEN_NAMES = ["Hùng", "Lan", "Hải", "Tuấn", "Hương", "Dũng", "Thắng", "Mai", "Nam", "Hà"]
@@ -221,7 +225,7 @@ def example_meetings(commune: Commune, chairman) -> list[DialogueMeetingPage]:
     ]
 
 
-def load_demo_directory_and_office(report: ProvisionReport) -> None:
+def load_demo_contact(report: ProvisionReport) -> None:
     communes = Commune.objects.filter(site__isnull=False).select_related("site", "collection")
     for index, commune in enumerate(communes):
         load_example_directory(commune, report)
@@ -232,3 +236,48 @@ def load_demo_directory_and_office(report: ProvisionReport) -> None:
         reception = ReceptionPage.objects.child_of(home).first()
         if reception is not None:
             load_example_reception(commune, reception, report)
+        load_example_letters(commune, report)
+
+
+def load_example_letters(commune: Commune, report) -> None:
+    if Letter.objects.filter(commune=commune).exists():
+        return
+    chairman = Official.objects.leader_of(commune, Post.CHAIRMAN)
+    if chairman is None:
+        return
+    today = timezone.localdate()
+    letters = [
+        Letter(
+            kind=LetterKind.THANK_YOU,
+            recipient_name=f"Ông Nguyễn Văn Hảo {EXAMPLE_MARK}",
+            recipient_address="Thôn Đồng, " + commune.name_in_sentence,
+            reason="ủng hộ 50 triệu đồng và ngày công xây dựng nhà văn hóa thôn",
+            consent_to_publish=True,
+            consent_note="Đồng ý bằng văn bản (minh họa)",
+            publish_on_thanks_page=True,
+        ),
+        Letter(
+            kind=LetterKind.THANK_YOU,
+            recipient_name=f"Công ty TNHH Nông sản Bắc Giang {EXAMPLE_MARK}",
+            reason="tặng 200 suất quà cho học sinh có hoàn cảnh khó khăn",
+            consent_to_publish=True,
+            consent_note="Đồng ý qua điện thoại, đã ghi sổ (minh họa)",
+            publish_on_thanks_page=True,
+        ),
+        Letter(
+            kind=LetterKind.APOLOGY,
+            recipient_name=f"Bà Trần Thị Lựu {EXAMPLE_MARK}",
+            recipient_address="Thôn Trại, " + commune.name_in_sentence,
+            reason="hồ sơ chứng thực của bà được trả kết quả chậm 2 ngày so với giấy hẹn",
+        ),
+        Letter(
+            kind=LetterKind.CONDOLENCE,
+            recipient_name=f"Gia đình ông Lê Văn Tâm {EXAMPLE_MARK}",
+            recipient_address="Thôn Hạ, " + commune.name_in_sentence,
+            reason="cụ Lê Văn Bình, sinh năm 1938, đã từ trần",
+        ),
+    ]
+    for letter in letters:
+        letter.commune, letter.letter_date, letter.signer = commune, today, chairman
+        save_letter(letter)
+    report.record(f"{commune.full_name}: example letters")

@@ -1,31 +1,46 @@
-"""Admin forms of the directory and the office pages: a commune's people are
-chosen only from that commune, its files only from its collection."""
+"""Forms of the contact app: the admin forms (directory, office and reception
+pages, feedback moderation, letters), whose people are chosen only from the
+page's or row's commune and files only from its collection; and the
+citizens' forms (feedback, look-up, rating)."""
 
 import secrets
 from io import BytesIO
 
 from django import forms
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_recaptcha.fields import ReCaptchaField
 from django_recaptcha.widgets import ReCaptchaV2Checkbox, ReCaptchaV3
 from PIL import Image, ImageOps
 
+from home.access import communes_for_user, is_district_admin
+from home.forms import BasePageForm
+from home.phones import normalise_phone
 from home.scoping import CommuneScopedForm
-from theme.forms import BasePageForm, commune_for_tree
+from procedures.models import Procedure
+from theme.forms import CitizenForm
 from theme.widgets import LongSelect
 
-from .phones import normalise_phone
+from .models.directory import Official, Post
+from .models.feedback import FeedbackKind, ReplyTemplate
+from .models.feedback import FeedbackStatus as S
+from .models.ratings import RatingLevel
+from .services import (
+    PUBLISHED_FIELDS,
+    TransitionError,
+    check_transition,
+    remaining_personal_data,
+)
 
 
 class OfficialForm(CommuneScopedForm):
     def clean(self):
         cleaned = super().clean()
-        from .models import Post
-
         if cleaned.get("post") == Post.OTHER and not cleaned.get("title", "").strip():
             self.add_error("title", _("Give the title of this position."))
         start, end = cleaned.get("term_start"), cleaned.get("term_end")
@@ -63,15 +78,12 @@ class PageWithOfficialsForm(BasePageForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from .models import Official
-
-        commune = commune_for_tree(self.tree_path()) if self.tree_path() else None
+        commune = self.page_commune
         queryset = (
             Official.objects.filter(commune=commune).in_directory_order()
             if commune
             else Official.objects.none()
         )
-        self.page_commune = commune
         for name in self.official_formsets:
             formset = self.formsets.get(name)
             if formset is not None:
@@ -172,14 +184,6 @@ def reencode_photo(upload) -> ContentFile:
     return ContentFile(output.getvalue(), name=f"{secrets.token_hex(12)}.jpg")
 
 
-class CitizenForm(forms.Form):
-    """Labels without Django's trailing colon, as Vietnamese forms write them."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("label_suffix", "")
-        super().__init__(*args, **kwargs)
-
-
 class FeedbackForm(CitizenForm):
     kind = forms.ChoiceField(
         label=gettext_lazy("What would you like to send?"), choices=(), widget=forms.RadioSelect
@@ -227,8 +231,6 @@ class FeedbackForm(CitizenForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from .models import FeedbackKind
-
         self.fields["kind"].choices = FeedbackKind.choices
         self.fields["captcha"].widget = captcha_widget()
         self.fields["captcha"].widget.attrs["data-sitekey"] = settings.RECAPTCHA_PUBLIC_KEY
@@ -309,10 +311,6 @@ class RatingForm(CitizenForm):
 
     def __init__(self, *args, site=None, **kwargs):
         super().__init__(*args, **kwargs)
-        from procedures.models import Procedure
-
-        from .models import Official, RatingLevel
-
         self.fields["level"].choices = RatingLevel.choices
         self.fields["procedure"].queryset = (
             Procedure.objects.for_site(site).order_by("name").only("pk", "code", "name")
@@ -329,15 +327,23 @@ class RatingForm(CitizenForm):
 
 class FeedbackModerationForm(CommuneScopedForm):
     """Editors move a submission through its states, answer it, and publish
-    a scrubbed copy; the citizen's own text is shown read-only."""
+    a scrubbed copy; the citizen's own text is shown read-only.
+
+    Publication is its own step: the copy is drafted (scrubbed) when the
+    submission is answered; publishing then needs that saved draft, read and
+    corrected by the editor, their ticked confirmation, and no phone number,
+    email or the citizen's name left in it."""
+
+    confirm_published_copy = forms.BooleanField(
+        label=gettext_lazy(
+            "I have read the published copy: it names nobody and gives no phone number, "
+            "address or email."
+        ),
+        required=False,
+    )
 
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, for_user=for_user, **kwargs)
-        from django.contrib.auth import get_user_model
-        from django.db.models import Q
-
-        from .models import ReplyTemplate
-
         commune = self.instance.commune
         if "reply_template" in self.fields:
             self.fields["reply_template"].queryset = ReplyTemplate.objects.filter(
@@ -353,16 +359,13 @@ class FeedbackModerationForm(CommuneScopedForm):
         self.for_user = for_user
 
     def clean(self):
-        from home.access import is_district_admin
-
-        from .feedback import TransitionError, check_transition
-        from .models import FeedbackStatus as S
-
         cleaned = super().clean()
         status = cleaned.get("status", self.original_status)
         try:
             check_transition(
-                self.instance, status, is_district_admin=is_district_admin(self.for_user)
+                self.original_status,
+                status,
+                by_district_admin=self.for_user is not None and is_district_admin(self.for_user),
             )
         except TransitionError as error:
             self.add_error("status", str(error))
@@ -380,17 +383,63 @@ class FeedbackModerationForm(CommuneScopedForm):
             self.add_error(
                 "status", _("The citizen did not agree to publication; close it instead.")
             )
+        elif publishing:
+            self.check_publication(cleaned)
+        if status == S.PUBLISHED:
+            self.refuse_personal_data(cleaned)
         return cleaned
 
-    def save(self, commit=True):
-        from .feedback import apply_moderation
-
-        feedback = super().save(commit=commit)
-        if commit:
-            apply_moderation(
-                feedback,
-                before_status=self.original_status,
-                changed=self.changed_data,
-                user=self.for_user,
+    def check_publication(self, cleaned) -> None:
+        """The draft saved before this request (``self.instance`` still holds
+        the stored values here), every field filled, and the confirmation."""
+        if not all(getattr(self.instance, name).strip() for name in PUBLISHED_FIELDS):
+            self.add_error(
+                "status",
+                _(
+                    "The published copy has not been drafted yet. Save the answer first: "
+                    "the copy is drafted without personal data for you to review, then publish."
+                ),
             )
-        return feedback
+            return
+        for name in PUBLISHED_FIELDS:
+            if name in self.fields and not cleaned.get(name, "").strip():
+                self.add_error(name, _("Fill in the published copy before publishing."))
+        if not cleaned.get("confirm_published_copy"):
+            self.add_error(
+                "confirm_published_copy",
+                _(
+                    "Read the published copy again, then tick this box to confirm that it "
+                    "contains no personal data."
+                ),
+            )
+
+    def refuse_personal_data(self, cleaned) -> None:
+        for name in PUBLISHED_FIELDS:
+            found = remaining_personal_data(cleaned.get(name, ""), self.instance)
+            if name in self.fields and found:
+                self.add_error(
+                    name,
+                    _("Remove what identifies the citizen before publishing: %(found)s")
+                    % {"found": ", ".join(f"“{item}”" for item in found)},
+                )
+
+
+# --- Letters of the People's Committee -------------------------------------
+
+
+class LetterForm(CommuneScopedForm):
+    """A letter's commune and kind fix its place in the register: they are
+    chosen once, when the letter is drafted."""
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, for_user=for_user, **kwargs)
+        if "signer" in self.fields:
+            communes = communes_for_user(for_user) if for_user else []
+            if self.instance.pk:
+                communes = [self.instance.commune]
+            self.fields["signer"].queryset = Official.objects.signers_for(communes)
+            self.fields["signer"].required = True
+        if self.instance.pk:
+            for name in ("commune", "kind"):
+                if name in self.fields:
+                    self.fields[name].disabled = True

@@ -1,86 +1,30 @@
-"""Views of the contact app: the district's report on leadership phones,
-and the citizens' side of feedback and ratings (called by the pages' routes)."""
+"""The citizens' side of feedback and ratings, called by the routes of the
+feedback and rating pages (``contact.models.feedback_pages``)."""
+
+from urllib.parse import urlencode
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
+from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.reports import ReportView
 from wagtail.models import Site
 
-from home.access import is_district_admin
+from home import ratelimit
 from home.models import Commune
-from procedures.search import query_words
+from home.phones import normalise_phone
+from home.search import query_words
+from theme.pagination import paginate
 
-from . import ratelimit
-from .feedback import store_feedback
 from .forms import FeedbackForm, LookupForm, RatingForm
-from .models import LEADERSHIP_POSTS, Feedback, FeedbackStatus, Official, Post, Rating
-from .phones import normalise_phone
-
-
-def missing_leadership_phones(on=None) -> list[Commune]:
-    """Communes (with a site) where a leadership post has nobody in office
-    with a phone number; each carries ``missing_posts``, their labels."""
-    covered: dict[int, set[str]] = {}
-    in_office = (
-        Official.objects.in_office(on)
-        .filter(post__in=LEADERSHIP_POSTS)
-        .exclude(phone="")
-        .values_list("commune_id", "post")
-    )
-    for commune_id, post in in_office:
-        covered.setdefault(commune_id, set()).add(post)
-    lacking = []
-    for commune in Commune.objects.filter(site__isnull=False).order_by("code"):
-        missing = [post for post in LEADERSHIP_POSTS if post not in covered.get(commune.pk, set())]
-        if missing:
-            commune.missing_posts = ", ".join(str(Post(post).label) for post in missing)
-            commune.missing_count = len(missing)
-            lacking.append(commune)
-    return lacking
-
-
-class MissingLeadershipPhonesReport(ReportView):
-    page_title = gettext_lazy("Communes missing leadership phone numbers")
-    header_icon = "mobile-alt"
-    index_url_name = "contact_missing_phones"
-    index_results_url_name = "contact_missing_phones_results"
-    list_export = ["code", "full_name", "missing_count", "missing_posts"]
-    export_headings = {
-        "code": gettext_lazy("Statistical code"),
-        "full_name": gettext_lazy("Commune"),
-        "missing_count": gettext_lazy("Posts without a phone"),
-        "missing_posts": gettext_lazy("Positions"),
-    }
-    columns = [
-        Column("code", label=gettext_lazy("Statistical code")),
-        Column("full_name", label=gettext_lazy("Commune")),
-        Column("missing_count", label=gettext_lazy("Posts without a phone")),
-        Column("missing_posts", label=gettext_lazy("Positions")),
-    ]
-
-    def dispatch(self, request, *args, **kwargs):
-        if not is_district_admin(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_queryset(self):
-        return missing_leadership_phones()
-
-    def get_filename(self):
-        return "communes-missing-leadership-phones"
-
+from .models.feedback import Feedback
+from .models.ratings import Rating
+from .services import store_feedback
 
 # --- Citizens' side of feedback and ratings ---------------------------------
 
 
 HOUR = 3600
-ANSWER_VISIBLE = [FeedbackStatus.ANSWERED, FeedbackStatus.PUBLISHED, FeedbackStatus.CLOSED]
 
 
 def feedback_form(page, request):
@@ -170,7 +114,7 @@ def feedback_lookup(page, request):
         status,
         form=form,
         found=found,
-        answer_visible=found is not None and found.status in ANSWER_VISIBLE,
+        answer_visible=found is not None and found.is_answered,
     )
 
 
@@ -180,7 +124,8 @@ def published_answers(page, request):
     items = Feedback.objects.for_site(site).published().order_by("-published_at")
     for word in query_words(query):
         items = items.filter(search_text__contains=word)
-    paginator = Paginator(
+    current = paginate(
+        request,
         items.only(
             "tracking_code",
             "kind",
@@ -192,13 +137,13 @@ def published_answers(page, request):
         ),
         20,
     )
-    current = paginator.get_page(request.GET.get("trang"))
     return _render(
         page,
         request,
         "contact/published_answers.html",
         query=query,
         items=current,
+        extra_query=urlencode({"q": query}) if query else "",
     )
 
 

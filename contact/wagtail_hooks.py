@@ -1,11 +1,9 @@
-"""Admin screens for the directory, the district report, and the contact
-pages' part in provisioning and demo content."""
+"""Admin screens of the contact app: the officials' directory, feedback
+moderation, reply templates, ratings, and the letters' register."""
 
-from django.urls import path, reverse
-from django.utils import translation
+from django.urls import path
 from django.utils.formats import date_format
 from django.utils.text import capfirst
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -13,34 +11,23 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.permissions import register_permission_policy
 
-from home.scoping import CommuneScopedPermissionPolicy, CommuneScopedViewSet
-from procedures.wagtail_hooks import DistrictAdminMenuItem
-
-from . import views
-from .admin import FeedbackFilterSet, FeedbackHistoryPanel
-from .models import (
-    ContactPage,
-    Feedback,
-    FeedbackPage,
-    OfficePage,
-    Official,
-    Rating,
-    RatingPage,
-    ReceptionPage,
-    ReplyTemplate,
-    SatisfactionOverviewPage,
+from home.scoping import (
+    CommuneScopedPermissionPolicy,
+    CommuneScopedViewSet,
+    actions_saving_through,
 )
 
-CONTACT_SLUG = "lien-he"
-OFFICE_SLUG = "mot-cua"
-RECEPTION_SLUG = "tiep-cong-dan"
-
-FEEDBACK_SLUG = "gop-y"
-RATING_SLUG = "danh-gia"
-OVERVIEW_SLUG = "hai-long"
+from . import letter_views
+from .admin import FeedbackFilterSet, FeedbackHistoryPanel, FeedbackPhotoPanel, FeedbackPhotoView
+from .forms import FeedbackModerationForm, LetterForm, OfficialForm
+from .letters import save_letter
+from .models import Feedback, Letter, Official, Rating, ReplyTemplate
+from .services import moderate
 
 for _model in (Official, Feedback, ReplyTemplate, Rating):
     register_permission_policy(_model, CommuneScopedPermissionPolicy(_model))
+letter_policy = CommuneScopedPermissionPolicy(Letter)
+register_permission_policy(Letter, letter_policy)
 
 
 class OfficialViewSet(CommuneScopedViewSet):
@@ -58,6 +45,7 @@ class OfficialViewSet(CommuneScopedViewSet):
     search_fields = ["full_name", "title", "phone", "email"]
     search_backend_name = None
     ordering = ["commune", "full_name"]
+    base_form_class = OfficialForm
 
 
 class FeedbackViewSet(CommuneScopedViewSet):
@@ -102,6 +90,7 @@ class FeedbackViewSet(CommuneScopedViewSet):
         "answer",
     ]
     export_filename = "feedback"
+    base_form_class = FeedbackModerationForm
     panels = [
         MultiFieldPanel(
             [
@@ -113,9 +102,10 @@ class FeedbackViewSet(CommuneScopedViewSet):
                 FieldPanel("name", read_only=True),
                 FieldPanel("phone", read_only=True),
                 FieldPanel("email", read_only=True),
-                FieldPanel("photo", read_only=True),
+                FeedbackPhotoPanel(heading=gettext_lazy("Photo")),
                 FieldPanel("consent_to_publish", read_only=True),
                 FieldPanel("verified", read_only=True),
+                FieldPanel("is_example", read_only=True),
                 FieldPanel("submitted_at", read_only=True),
                 FieldPanel("due_date", read_only=True),
             ],
@@ -136,15 +126,23 @@ class FeedbackViewSet(CommuneScopedViewSet):
                 FieldPanel("published_title"),
                 FieldPanel("published_question"),
                 FieldPanel("published_answer"),
+                FieldPanel("confirm_published_copy"),
             ],
             heading=gettext_lazy("Published copy (no personal data)"),
             help_text=gettext_lazy(
-                "Filled in with the name, phone numbers and emails removed when you publish; "
-                "check and correct it."
+                "Drafted when you save the answer, with the name, phone numbers and emails "
+                "removed. Read and correct it, then choose “Published”, tick the confirmation "
+                "and save. Empty a field and save to draft it again."
             ),
         ),
         FeedbackHistoryPanel(heading=gettext_lazy("History")),
     ]
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("photo/<int:pk>/", FeedbackPhotoView.as_view(), name="photo"),
+        ]
 
 
 class ReplyTemplateViewSet(CommuneScopedViewSet):
@@ -189,154 +187,87 @@ class ContactViewSetGroup(ViewSetGroup):
     )
 
 
+class LetterViewSet(CommuneScopedViewSet):
+    """The letters' register; each letter opens for editing and printing."""
+
+    model = Letter
+    icon = "mail"
+    menu_label = gettext_lazy("Letters")
+    menu_order = 230
+    add_to_admin_menu = True
+    index_view_class = letter_views.LetterIndexView
+    add_view_class = letter_views.LetterCreateView
+    edit_view_class = letter_views.LetterEditView
+    list_display = [
+        Column("register_entry", label=gettext_lazy("Number"), sort_key="number"),
+        "kind",
+        "recipient_name",
+        "letter_date",
+        "drafted_by",
+    ]
+    list_filter = ["commune", "kind", "year"]
+    list_export = [
+        "year",
+        "number",
+        "register_entry",
+        "kind",
+        "recipient_name",
+        "recipient_address",
+        "letter_date",
+        "signer_name",
+        "drafted_by",
+        "commune",
+    ]
+    export_headings = {"register_entry": gettext_lazy("Number")}
+    export_filename = "so-dang-ky-thu"
+    search_fields = ["recipient_name", "reason"]
+    search_backend_name = None
+    ordering = ["-year", "-number"]
+    base_form_class = LetterForm
+
+    @property
+    def print_view(self):
+        return letter_views.LetterPrintView.as_view(permission_policy=letter_policy)
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("print/<int:pk>/", self.print_view, name="print"),
+        ]
+
+
 @hooks.register("register_admin_viewset")
 def register_contact_viewsets():
     return ContactViewSetGroup()
 
 
-@hooks.register("register_admin_urls")
-def register_contact_admin_urls():
-    return [
-        path(
-            "contact/missing-phones/",
-            views.MissingLeadershipPhonesReport.as_view(),
-            name="contact_missing_phones",
-        ),
-        path(
-            "contact/missing-phones/results/",
-            views.MissingLeadershipPhonesReport.as_view(results_only=True),
-            name="contact_missing_phones_results",
-        ),
-    ]
+@hooks.register("register_admin_viewset")
+def register_letter_viewset():
+    return LetterViewSet("letters")
 
 
-@hooks.register("register_reports_menu_item")
-def register_missing_phones_report():
-    return DistrictAdminMenuItem(
-        gettext_lazy("Communes missing leadership phone numbers"),
-        reverse("contact_missing_phones"),
-        icon_name="mobile-alt",
-        order=710,
-    )
+@hooks.register("register_actions")
+def moderate_feedback_through_the_service(registry):
+    """The admin's save of a submission goes through ``contact.services.moderate``,
+    like any other writer's: history, notices and publication included."""
 
-
-@hooks.register("commune_editor_permissions")
-def commune_editor_contact_permissions():
-    return [
-        "contact.add_official",
-        "contact.change_official",
-        "contact.delete_official",
-        "contact.change_feedback",
-        "contact.add_replytemplate",
-        "contact.change_replytemplate",
-        "contact.delete_replytemplate",
-        "contact.view_rating",
-    ]
-
-
-@hooks.register("district_admin_permissions")
-def district_admin_contact_permissions():
-    return [
-        "contact.add_official",
-        "contact.change_official",
-        "contact.delete_official",
-        "contact.change_feedback",
-        "contact.delete_feedback",
-        "contact.add_replytemplate",
-        "contact.change_replytemplate",
-        "contact.delete_replytemplate",
-        "contact.view_rating",
-        "contact.delete_rating",
-    ]
-
-
-def contact_pages() -> list[tuple[type, str, str, str, bool]]:
-    """(page type, slug, title, introduction, in menu) of the pages every
-    commune gets; texts in the home page's language."""
-    return [
-        (
-            ContactPage,
-            CONTACT_SLUG,
-            _("Contact and directory"),
-            _(
-                "The phone numbers of the commune's leaders and civil servants: "
-                "call the person in charge directly."
-            ),
-            True,
-        ),
-        (
-            OfficePage,
-            OFFICE_SLUG,
-            _("One-stop office"),
-            _(
-                "Where to submit and collect your dossiers, when the office is open "
-                "and who serves at each counter."
-            ),
-            True,
-        ),
-        (
-            FeedbackPage,
-            FEEDBACK_SLUG,
-            _("Feedback"),
-            _(
-                "Send the commune a suggestion, report a problem, make a petition or praise "
-                "an official. You get a tracking code and an answer within ten working days."
-            ),
-            True,
-        ),
-        (
-            RatingPage,
-            RATING_SLUG,
-            _("Rate your visit"),
-            _("How were you served at the one-stop office today? It takes ten seconds."),
-            False,
-        ),
-        (
-            ReceptionPage,
-            RECEPTION_SLUG,
-            _("Citizen reception"),
-            _(
-                "When and where the commune's leaders receive citizens, the rules for "
-                "complaints and denunciations, and the yearly dialogue with residents."
-            ),
-            False,
-        ),
-    ]
-
-
-@hooks.register("provision_commune")
-def provision_contact_pages(*, commune, home_page, report):
-    with translation.override(home_page.locale.language_code):
-        pages = contact_pages()
-    for page_type, slug, title, intro, in_menu in pages:
-        if page_type.objects.child_of(home_page).exists():
-            continue
-        page = page_type(title=title, slug=slug, intro=intro, show_in_menus=in_menu)
-        home_page.add_child(instance=page)
-        page.save_revision().publish()
-        report.record(f"{commune.full_name}: {slug} page created")
-
-
-@hooks.register("provision_portal")
-def provision_overview_page(*, portal, report):
-    if SatisfactionOverviewPage.objects.child_of(portal).exists():
-        return
-    with translation.override(portal.locale.language_code):
-        title = _("Citizens' satisfaction")
-        intro = _(
-            "How satisfied citizens are with each commune's one-stop office, and how "
-            "each commune answers their feedback."
+    def save(feedback, *, user, form):
+        return moderate(
+            feedback, user=user, before_status=form.original_status, changed=form.changed_data
         )
-    page = SatisfactionOverviewPage(
-        title=title, slug=OVERVIEW_SLUG, intro=intro, show_in_menus=True
-    )
-    portal.add_child(instance=page)
-    page.save_revision().publish()
-    report.record(f"portal: {OVERVIEW_SLUG} page created")
+
+    for action in actions_saving_through(save):
+        registry.register(Feedback, action)
 
 
-@hooks.register("load_demo_content")
-def load_demo_contact_content(*, report):
-    from .demo import load_demo_directory_and_office
+@hooks.register("register_actions")
+def save_letters_through_the_register(registry):
+    """The admin's drafting and editing screens save letters through
+    ``contact.letters.save_letter``, like the demo and any command: a new
+    letter is numbered, its drafter and signer recorded."""
 
-    load_demo_directory_and_office(report)
+    def save(letter, *, user, form):
+        return save_letter(letter, user=user)
+
+    for action in actions_saving_through(save):
+        registry.register(Letter, action)

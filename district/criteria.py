@@ -9,7 +9,7 @@ from pathlib import Path
 
 from django.db import transaction
 
-from home.services import ProvisionReport, _assign
+from home.services import ProvisionReport, assign_changed
 
 from .models import Criterion, CriterionSection
 
@@ -32,7 +32,7 @@ def _sync_section(data: dict, report: ProvisionReport) -> CriterionSection:
     if section is None:
         section = CriterionSection.objects.create(number=data["number"], **wanted)
         report.record(f"criteria section {section.number}: created")
-    elif _assign(section, wanted):
+    elif assign_changed(section, wanted):
         section.save()
         report.record(f"criteria section {section.number}: updated")
     return section
@@ -49,6 +49,6 @@ def _sync_criterion(section: CriterionSection, row: dict, order: int, report) ->
     if criterion is None:
         Criterion.objects.create(code=row["code"], **wanted)
         report.record(f"criterion {row['code']}: created")
-    elif _assign(criterion, wanted):
+    elif assign_changed(criterion, wanted):
         criterion.save()
         report.record(f"criterion {row['code']}: updated")

@@ -1,22 +1,21 @@
-"""Example programme data: launch dates (the pilot in October 2022, the
-others the month after, as the plan says), a few criteria with evidence for
-the pilot, and example dossiers. Everything is marked as an example, and a
-second run changes nothing."""
+"""Demo content: every app's, in the order they build on each other, and
+the programme's own (launch dates, the pilot in October 2022 and the others
+the month after, as the plan says; a few criteria with evidence for the
+pilot). Everything is marked as an example, and a second run changes nothing.
+"""
 
-from datetime import date, timedelta
+from datetime import date
 
-from django.utils import timezone
+from wagtail.models import Locale
 
+from contact.demo import load_demo_contact
+from home.demo import fill_page, load_demo_communes
 from home.models import Commune
+from home.services import ProvisionReport
+from news.demo import load_demo_news
+from procedures.demo import load_demo_procedures
 
-from .models import (
-    CommuneLaunch,
-    Criterion,
-    CriterionProgress,
-    Dossier,
-    DossierStatus,
-    ProgressStatus,
-)
+from .models import CommuneLaunch, Criterion, CriterionProgress, DistrictHomePage, ProgressStatus
 
 PILOT_SLUG = "voi"
 PILOT_LAUNCH = date(2022, 10, 15)
@@ -29,13 +28,24 @@ PILOT_CRITERIA = {
     "1.7": ProgressStatus.MET,
     "2.2": ProgressStatus.IN_PROGRESS,
 }
-# (receipt suffix, procedure, status, days since received, days allowed)
-EXAMPLE_DOSSIERS = [
-    ("0001", "Đăng ký khai sinh", DossierStatus.RECEIVED, 1, 3),
-    ("0002", "Chứng thực bản sao từ bản chính", DossierStatus.IN_PROGRESS, 2, 3),
-    ("0003", "Đăng ký kết hôn", DossierStatus.OVERDUE, 9, 5),
-    ("0004", "Đăng ký thường trú", DossierStatus.RETURNED, 20, 7),
-]
+PORTAL_INTRO = (
+    "Cổng thông tin của các xã, thị trấn huyện Lạng Giang, tỉnh Bắc Giang "
+    "trong chương trình xây dựng “Chính quyền thân thiện”. Chọn xã, thị trấn "
+    "của bạn để tra cứu thủ tục, liên hệ cán bộ và gửi ý kiến."
+)
+
+
+def load_demo_content() -> ProvisionReport:
+    report = ProvisionReport()
+    load_demo_communes(report)
+    portal = DistrictHomePage.objects.filter(locale=Locale.get_default()).first()
+    if portal is not None:
+        fill_page(portal, {"intro": PORTAL_INTRO}, report)
+    load_demo_procedures(report)
+    load_demo_contact(report)
+    load_demo_news(report)
+    load_demo_programme(report)
+    return report
 
 
 def load_demo_programme(report) -> None:
@@ -52,7 +62,6 @@ def load_demo_programme(report) -> None:
         )
         if created:
             report.record(f"{commune.full_name}: example launch date")
-        load_example_dossiers(commune, report)
     pilot = next((c for c in communes if c.slug == PILOT_SLUG), None)
     if pilot is not None:
         load_pilot_criteria(pilot, report)
@@ -72,26 +81,3 @@ def load_pilot_criteria(commune: Commune, report) -> None:
         )
         if created:
             report.record(f"{commune.full_name}: example progress on {criterion.code}")
-
-
-def load_example_dossiers(commune: Commune, report) -> None:
-    """No dossier is "ready": an example must never send a text message."""
-    if Dossier.objects.filter(commune=commune, is_example=True).exists():
-        return
-    today = timezone.localdate()
-    for suffix, procedure, status, age, allowed in EXAMPLE_DOSSIERS:
-        received = today - timedelta(days=age)
-        Dossier.objects.create(
-            commune=commune,
-            receipt_code=f"{commune.code}-VD-{suffix}",
-            procedure_name=procedure,
-            applicant_name="Nguyễn Văn Ví Dụ",
-            applicant_phone="0912000" + suffix[1:],
-            received_on=received,
-            appointment_date=received + timedelta(days=allowed),
-            status=status,
-            returned_on=received + timedelta(days=allowed) if status == "returned" else None,
-            note=EXAMPLE_NOTE,
-            is_example=True,
-        )
-    report.record(f"{commune.full_name}: example dossiers")

@@ -2,27 +2,34 @@
 
 Every queryset an editor can reach in the project's own admin views goes
 through these functions; views never filter by commune by hand.
+
+The commune model is looked up when called, not imported: the page form
+(imported by ``home.models``) checks ownership through this module.
 """
 
-from django.db.models import QuerySet
-from wagtail.models import Site
+from typing import TYPE_CHECKING
 
-from .models import Commune
+from django.apps import apps
+from django.db.models import QuerySet
+
+if TYPE_CHECKING:
+    from .models import Commune
 
 MANAGE_ALL_COMMUNES = "home.manage_all_communes"
+
+
+def commune_model() -> type["Commune"]:
+    return apps.get_model("home", "Commune")
 
 
 def is_district_admin(user) -> bool:
     return bool(user.is_active and (user.is_superuser or user.has_perm(MANAGE_ALL_COMMUNES)))
 
 
-def communes_for_user(user) -> QuerySet[Commune]:
+def communes_for_user(user) -> QuerySet["Commune"]:
+    communes = commune_model().objects
     if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return Commune.objects.none()
+        return communes.none()
     if is_district_admin(user):
-        return Commune.objects.all()
-    return Commune.objects.filter(editors_group__user=user)
-
-
-def sites_for_user(user) -> QuerySet[Site]:
-    return Site.objects.filter(commune__in=communes_for_user(user))
+        return communes.all()
+    return communes.filter(editors_group__user=user)

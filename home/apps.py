@@ -3,7 +3,16 @@ from django.utils.translation import gettext_lazy as _
 
 
 class HomeConfig(AppConfig):
-    """Home pages, the commune registry, provisioning and commune isolation."""
+    """The communes and their sites: the commune registry, provisioning, the
+    base pages and home pages, per-site settings, the page cache and site
+    lookup, the isolation helpers every admin screen goes through, and the
+    small services every app shares (phones, text messages, rate limits,
+    search without diacritics)."""
 
     name = "home"
     verbose_name = _("Communes")
+
+    def ready(self):
+        from . import cache_targets
+
+        cache_targets.connect()

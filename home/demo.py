@@ -4,11 +4,10 @@ Only empty fields are filled, so a second run changes nothing and an
 editor's own text is never overwritten.
 """
 
-from wagtail import hooks
 from wagtail.models import Locale, Page
 
-from .models import Commune, CommuneSettings, DistrictHomePage, HomePage, StandardPage
-from .services import ProvisionReport, _assign
+from .models import Commune, CommuneSettings, HomePage, StandardPage, lower_first
+from .services import ProvisionReport, assign_changed
 
 OPENING_HOURS = (
     "Thứ Hai – Thứ Sáu: sáng 7:30 – 11:30, chiều 13:30 – 17:00\n"
@@ -19,8 +18,8 @@ OPENING_HOURS = (
 def example_contact_details(commune: Commune) -> dict:
     tail = commune.code[-3:]
     return {
-        "address": f"Trụ sở UBND {_lower_first(commune.full_name)}, "
-        f"{_lower_first(commune.district)}, {_lower_first(commune.province)}",
+        "address": f"Trụ sở UBND {lower_first(commune.full_name)}, "
+        f"{lower_first(commune.district)}, {lower_first(commune.province)}",
         "phone": f"0204 38{tail[1:]} {tail}",
         "email": f"ubnd.{commune.slug}@langgiang.example",
         "zalo_url": f"https://zalo.me/020438{tail[1:]}{tail}",
@@ -28,11 +27,6 @@ def example_contact_details(commune: Commune) -> dict:
         "opening_hours": OPENING_HOURS,
         "details_are_examples": True,
     }
-
-
-def _lower_first(name: str) -> str:
-    """'Huyện Lạng Giang' -> 'huyện Lạng Giang', as written mid-sentence."""
-    return name[:1].lower() + name[1:]
 
 
 def home_intro(commune: Commune) -> str:
@@ -69,8 +63,8 @@ def about_body(commune: Commune) -> list:
     ]
 
 
-def load_demo_content() -> ProvisionReport:
-    report = ProvisionReport()
+def load_demo_communes(report: ProvisionReport) -> ProvisionReport:
+    """Each commune's settings, home and about pages, and the pilot's English home."""
     for commune in Commune.objects.filter(site__isnull=False).select_related("site"):
         fill_settings(commune, report)
         home = HomePage.objects.get(pk=commune.site.root_page_id)
@@ -78,22 +72,9 @@ def load_demo_content() -> ProvisionReport:
         about = StandardPage.objects.child_of(home).filter(slug="gioi-thieu").first()
         if about is not None:
             fill_page(about, {"body": about_body(commune)}, report)
-    portal = DistrictHomePage.objects.filter(locale=Locale.get_default()).first()
-    if portal is not None:
-        fill_page(
-            portal,
-            {
-                "intro": "Cổng thông tin của các xã, thị trấn huyện Lạng Giang, tỉnh Bắc Giang "
-                "trong chương trình xây dựng “Chính quyền thân thiện”. Chọn xã, thị trấn "
-                "của bạn để tra cứu thủ tục, liên hệ cán bộ và gửi ý kiến."
-            },
-            report,
-        )
     pilot = Commune.objects.filter(slug="voi").select_related("site").first()
     if pilot is not None:
         translate_pilot_home(pilot, report)
-    for load_section_demo in hooks.get_hooks("load_demo_content"):
-        load_section_demo(report=report)
     return report
 
 
@@ -104,7 +85,7 @@ def fill_settings(commune: Commune, report: ProvisionReport) -> None:
         for name, value in example_contact_details(commune).items()
         if name == "details_are_examples" or not getattr(settings, name)
     }
-    if any(name != "details_are_examples" for name in blanks) and _assign(settings, blanks):
+    if any(name != "details_are_examples" for name in blanks) and assign_changed(settings, blanks):
         settings.save()
         report.record(f"{commune.full_name}: example contact details")
 
@@ -113,7 +94,7 @@ def fill_page(page: Page, values: dict, report: ProvisionReport) -> None:
     blanks = {name: value for name, value in values.items() if not getattr(page, name)}
     if not blanks:
         return
-    _assign(page, blanks)
+    assign_changed(page, blanks)
     page.save_revision().publish()
     report.record(f"{page.title}: demo content")
 

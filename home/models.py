@@ -1,11 +1,10 @@
-"""The commune registry, the commune and district home pages, commune settings."""
+"""The commune registry, the pages every site is built from (the abstract
+base pages, the commune home page, content pages) and commune settings."""
 
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -13,8 +12,18 @@ from wagtail.fields import StreamField
 from wagtail.models import Collection, Page, Site
 from wagtail.search import index
 
+from theme import versions
 from theme.blocks import BaseStreamBlock
-from theme.models import BasePage
+
+from .caching.keys import host_version_key
+from .forms import BasePageForm
+from .phones import PhoneNumberField, format_phone, phone_uri
+from .sections import section_page_types
+
+
+def lower_first(name: str) -> str:
+    """'Thị trấn Vôi' -> 'thị trấn Vôi', as a unit's name is written mid-sentence."""
+    return name[:1].lower() + name[1:]
 
 
 class UnitKind(models.TextChoices):
@@ -88,6 +97,55 @@ class Commune(models.Model):
     def __str__(self):
         return self.full_name
 
+    @property
+    def name_in_sentence(self) -> str:
+        """The official name as written mid-sentence: "thị trấn Vôi", "xã Tân Thanh"."""
+        return lower_first(self.full_name)
+
+
+class BasePage(Page):
+    """What every page shares: a social image for Facebook and Zalo previews,
+    and the admin form that keeps a commune's pages to its own files.
+
+    The meta description is Wagtail's own ``search_description``.
+    """
+
+    social_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("social image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown when a link to this page is shared on Facebook or Zalo."),
+    )
+
+    promote_panels = [*Page.promote_panels, FieldPanel("social_image")]
+
+    base_form_class = BasePageForm
+
+    class Meta:
+        abstract = True
+
+
+class SectionPage(BasePage):
+    """A section every commune has once, right under its home page (contact,
+    catalogue, feedback, news…), opened by a short introduction. Subclasses
+    add their own fields and panels, and the page types allowed below them.
+    Which sections a commune has, in which order, is ``home.sections``."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types: list[str] = []
+    max_count_per_parent = 1
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    class Meta:
+        abstract = True
+
 
 class IntroBodyPage(BasePage):
     """A page made of a short introduction and a body of blocks."""
@@ -106,20 +164,8 @@ class HomePage(IntroBodyPage):
     """A commune's home page: the root of that commune's site."""
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = [
-        "home.StandardPage",
-        "procedures.ProcedureIndexPage",
-        "contact.ContactPage",
-        "contact.OfficePage",
-        "contact.ReceptionPage",
-        "contact.FeedbackPage",
-        "contact.RatingPage",
-        "news.NewsIndexPage",
-        "news.AnnouncementIndexPage",
-        "news.GreetingIndexPage",
-        "news.ThankYouPage",
-        "district.DossierLookupPage",
-    ]
+    # The sections every commune has (``home.sections``), declared once.
+    subpage_types = section_page_types()
 
     class Meta:
         verbose_name = _("commune home page")
@@ -129,7 +175,7 @@ class HomePage(IntroBodyPage):
 class StandardPage(IntroBodyPage):
     """An ordinary content page of a commune (about the commune, rules, …)."""
 
-    parent_page_types = ["home.HomePage", "home.StandardPage", "home.DistrictHomePage"]
+    parent_page_types = ["home.HomePage", "home.StandardPage", "district.DistrictHomePage"]
     subpage_types = ["home.StandardPage"]
 
     search_fields = [*IntroBodyPage.search_fields, index.SearchField("body")]
@@ -139,31 +185,8 @@ class StandardPage(IntroBodyPage):
         verbose_name_plural = _("content pages")
 
 
-class DistrictHomePage(IntroBodyPage):
-    """The district portal's home: every commune with a link to its own site."""
-
-    parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage", "contact.SatisfactionOverviewPage"]
-    max_count = 1
-
-    class Meta:
-        verbose_name = _("district portal home page")
-        verbose_name_plural = _("district portal home pages")
-
-    def get_context(self, request, *args, **kwargs):
-        from contact.stats import commune_figures
-
-        context = super().get_context(request, *args, **kwargs)
-        rows, _total = commune_figures()
-        context["communes"] = [row["commune"] for row in rows]
-        context["figures"] = rows
-        return context
-
-
-phone_validator = RegexValidator(
-    r"^[0-9+().\s-]{8,20}$",
-    _("Enter a phone number such as 0204 3881 234 or +84 204 3881 234."),
-)
+# Settings left behind by a purge are no longer read; they go after a day.
+SETTINGS_CACHE_SECONDS = 24 * 60 * 60
 
 
 @register_setting(icon="home")
@@ -178,7 +201,7 @@ class CommuneSettings(BaseSiteSetting):
     kind = models.CharField(_("type"), max_length=10, choices=UnitKind.choices)
     statistical_code = models.CharField(_("statistical code"), max_length=5, blank=True)
     address = models.CharField(_("address"), max_length=250, blank=True)
-    phone = models.CharField(_("phone"), max_length=20, blank=True, validators=[phone_validator])
+    phone = PhoneNumberField(_("phone"), blank=True)
     email = models.EmailField(_("email"), blank=True)
     zalo_url = models.URLField(_("Zalo page"), blank=True)
     facebook_url = models.URLField(_("Facebook page"), blank=True)
@@ -221,30 +244,36 @@ class CommuneSettings(BaseSiteSetting):
         verbose_name = _("commune settings")
 
     @classmethod
-    def cache_key(cls, site_id: int) -> str:
-        return f"commune-settings:{site_id}"
+    def cache_key(cls, site) -> str:
+        """Under the site's page-cache counter: whatever purges the site's
+        pages (a save of these settings does, ``home.cache_targets``)
+        forgets them too."""
+        version = versions.current(host_version_key(site.hostname))
+        return f"commune-settings:{version}:{site.pk}"
 
     @classmethod
     def for_site(cls, site):
-        """Every page reads these; they change rarely, so they are cached per
-        site and dropped when saved (see the signal handlers below)."""
-        key = cls.cache_key(site.pk)
+        """Every page reads these; they change rarely, so they are cached per site."""
+        key = cls.cache_key(site)
         instance = cache.get(key)
         if instance is None:
             instance = super().for_site(site)
-            cache.set(key, instance, timeout=None)
+            cache.set(key, instance, timeout=SETTINGS_CACHE_SECONDS)
         return instance
+
+    @property
+    def is_portal(self) -> bool:
+        """The settings of the oversight unit's portal, not of a commune."""
+        return self.kind == UnitKind.DISTRICT
 
     @property
     def opening_hours_lines(self) -> list[str]:
         return [line.strip() for line in self.opening_hours.splitlines() if line.strip()]
 
     @property
+    def phone_display(self) -> str:
+        return format_phone(self.phone)
+
+    @property
     def phone_href(self) -> str:
-        digits = "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
-        return f"tel:{digits}"
-
-
-@receiver([post_save, post_delete], sender=CommuneSettings, dispatch_uid="commune-settings-cache")
-def forget_cached_settings(sender, instance, **kwargs):
-    cache.delete(CommuneSettings.cache_key(instance.site_id))
+        return phone_uri(self.phone)

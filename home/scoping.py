@@ -9,18 +9,28 @@ provisioning. Rows with no commune are district records: only district
 admins may change them.
 """
 
+from collections.abc import Callable
+
 from django.contrib.admin.utils import unquote
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 from django.shortcuts import get_object_or_404
+from wagtail.actions.create import CreateAction
+from wagtail.actions.edit import EditAction
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from .access import communes_for_user, is_district_admin
+from .exports import NeutralisedCsvExportMixin
+from .ownership import OwnedReferencesFormMixin, scope_for_user, scope_of
 
 
+# What makes a spreadsheet read a cell as a formula (or, for tab and carriage
+# return, what some spreadsheets skip before looking for one).
 def scope_to_user(queryset: QuerySet, user, *, field: str = "commune") -> QuerySet:
     """Rows of the communes this user may act on; every row for district admins."""
     if is_district_admin(user):
@@ -33,6 +43,13 @@ def user_may_act_on(user, instance, *, field: str = "commune") -> bool:
         return True
     commune_id = getattr(instance, f"{field}_id")
     return commune_id is not None and communes_for_user(user).filter(pk=commune_id).exists()
+
+
+class DistrictAdminMenuItem(MenuItem):
+    """An admin menu entry shown to district admins only."""
+
+    def is_shown(self, request):
+        return is_district_admin(request.user)
 
 
 class CommuneScopedPermissionPolicy(ModelPermissionPolicy):
@@ -61,20 +78,33 @@ class CommuneScopedPermissionPolicy(ModelPermissionPolicy):
         return self.instances_user_has_any_permission_for(user, [action])
 
 
-class CommuneScopedForm(WagtailAdminModelForm):
-    """Offers only the user's communes; commune editors must pick one."""
+class CommuneScopedForm(OwnedReferencesFormMixin, WagtailAdminModelForm):
+    """Offers only the user's communes (commune editors must pick one), and
+    only what they may use in every other choice; every id it names, inline
+    rows included, must be usable by the row's commune (``home.ownership``)."""
 
     commune_field = "commune"
 
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, for_user=for_user, **kwargs)
+        self.user_scope = scope_for_user(for_user) if for_user is not None else None
         field = self.fields.get(self.commune_field)
-        if field is None or for_user is None:
-            return
-        field.queryset = communes_for_user(for_user)
-        if not is_district_admin(for_user):
-            field.required = True
-            field.empty_label = None
+        if field is not None and for_user is not None:
+            field.queryset = communes_for_user(for_user)
+            if not is_district_admin(for_user):
+                field.required = True
+                field.empty_label = None
+        self.narrow_choices(self.user_scope, skip={self.commune_field})
+
+    def row_commune(self):
+        commune = (getattr(self, "cleaned_data", None) or {}).get(self.commune_field)
+        if commune is None and getattr(self.instance, f"{self.commune_field}_id", None):
+            commune = getattr(self.instance, self.commune_field)
+        return commune
+
+    def ownership_scope(self):
+        commune = self.row_commune()
+        return scope_of([commune]) if commune is not None else self.user_scope
 
 
 class CommuneScopedViewMixin:
@@ -92,7 +122,7 @@ class CommuneScopedViewMixin:
         return self.scoped(super().get_base_object_queryset())
 
 
-class ScopedIndexView(CommuneScopedViewMixin, generic.IndexView):
+class ScopedIndexView(CommuneScopedViewMixin, NeutralisedCsvExportMixin, generic.IndexView):
     def get_base_queryset(self):
         return self.scoped(super().get_base_queryset())
 
@@ -105,11 +135,23 @@ class ScopedDeleteView(CommuneScopedViewMixin, generic.DeleteView):
     pass
 
 
-class ScopedHistoryView(CommuneScopedViewMixin, history.HistoryView):
+class CommuneScopedObjectMixin:
+    """For views that list something else about one object (its history, its
+    usage): only the object is looked up among the user's communes' rows."""
+
+    commune_field = "commune"
+
+    def get_base_object_queryset(self):
+        return scope_to_user(
+            super().get_base_object_queryset(), self.request.user, field=self.commune_field
+        )
+
+
+class ScopedHistoryView(CommuneScopedObjectMixin, history.HistoryView):
     pass
 
 
-class ScopedUsageView(CommuneScopedViewMixin, usage.UsageView):
+class ScopedUsageView(CommuneScopedObjectMixin, usage.UsageView):
     pass
 
 
@@ -122,9 +164,13 @@ class ScopedInspectView(CommuneScopedViewMixin, generic.InspectView):
 
 
 class CommuneScopedViewSet(ModelViewSet):
-    """A ModelViewSet whose every view is scoped to the user's communes."""
+    """A ModelViewSet whose every view is scoped to the user's communes.
+
+    Its form is ``base_form_class`` (a ``CommuneScopedForm``) built from the
+    viewset's panels, or the model's: models never name their admin form."""
 
     commune_field = "commune"
+    base_form_class = CommuneScopedForm
     copy_view_enabled = False
     index_view_class = ScopedIndexView
     edit_view_class = ScopedEditView
@@ -135,3 +181,42 @@ class CommuneScopedViewSet(ModelViewSet):
 
     def get_common_view_kwargs(self, **kwargs):
         return super().get_common_view_kwargs(commune_field=self.commune_field, **kwargs)
+
+    def get_edit_handler(self):
+        panels = getattr(self, "panels", None) or getattr(self.model, "panels", None)
+        if panels is None:
+            fields = self.get_form_fields()
+            if fields is None:
+                return None
+            panels = [FieldPanel(name) for name in fields]
+        edit_handler = ObjectList(panels, base_form_class=self.base_form_class)
+        return edit_handler.bind_to_model(self.model)
+
+
+SaveService = Callable[..., Model]
+
+
+def _save_through(action, save: SaveService) -> Model:
+    instance = action.form.save(commit=False) if action.form else action.instance
+    instance = save(instance, user=action.user, form=action.form)
+    if action.form:
+        action.form.save_m2m()
+    return instance
+
+
+def actions_saving_through(save: SaveService) -> list[type]:
+    """Wagtail's create and edit actions for a model whose writes go through
+    a service function ``save(instance, *, user, form)``, as its imports and
+    commands do: the admin then records the same history, notices and text
+    messages, and the model's own ``save()`` stays plain. Register the
+    returned classes with the ``register_actions`` hook."""
+
+    class ServiceCreateAction(CreateAction):
+        def _save_instance(self):
+            self.instance = _save_through(self, save)
+
+    class ServiceEditAction(EditAction):
+        def _save_instance(self):
+            self.instance = _save_through(self, save)
+
+    return [ServiceCreateAction, ServiceEditAction]

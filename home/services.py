@@ -2,15 +2,16 @@
 
 Every function here is idempotent: it brings the database to the state the
 registry describes and records in the report only what it had to change.
+What a commune's site holds is ``home.sections``; what its editors may do,
+``home.roles``. The oversight unit's portal and its admins' group are the
+district app's (``district.provisioning``), which calls these.
 """
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
-from django.db import transaction
-from wagtail import hooks
+from django.utils import translation
 from wagtail.models import (
     Collection,
     GroupCollectionPermission,
@@ -23,40 +24,19 @@ from wagtail.models import (
     WorkflowPage,
 )
 
-from .models import Commune, CommuneSettings, DistrictHomePage, HomePage, UnitKind
+from .cache_targets import changed_page_targets
+from .caching.registry import purge
+from .models import Commune, CommuneSettings, HomePage
 from .registry import CommuneRow
+from .roles import (
+    COMMUNE_EDITOR_PERMISSIONS,
+    EDITOR_COLLECTION_PERMISSIONS,
+    EDITOR_PAGE_PERMISSIONS,
+    EDITOR_SITE_SETTINGS,
+)
+from .sections import COMMUNE_SECTIONS, Section
 
-DISTRICT_ADMINS_GROUP = "Quản trị viên huyện"
 EDITORS_GROUP_PREFIX = "Biên tập viên"
-PORTAL_SLUG = "cong-thong-tin-huyen"
-
-EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
-DISTRICT_PAGE_PERMISSIONS = [*EDITOR_PAGE_PERMISSIONS, "bulk_delete_page"]
-EDITOR_COLLECTION_PERMISSIONS = [
-    "wagtailimages.add_image",
-    "wagtailimages.change_image",
-    "wagtailimages.choose_image",
-    "wagtaildocs.add_document",
-    "wagtaildocs.change_document",
-    "wagtaildocs.choose_document",
-]
-DISTRICT_COLLECTION_PERMISSIONS = [
-    *EDITOR_COLLECTION_PERMISSIONS,
-    "wagtailimages.delete_image",
-    "wagtaildocs.delete_document",
-    "wagtailcore.add_collection",
-    "wagtailcore.change_collection",
-]
-DISTRICT_GLOBAL_PERMISSIONS = [
-    "wagtailadmin.access_admin",
-    "home.manage_all_communes",
-    "home.change_communesettings",
-    "auth.add_user",
-    "auth.change_user",
-    "wagtailredirects.add_redirect",
-    "wagtailredirects.change_redirect",
-    "wagtailredirects.delete_redirect",
-]
 
 
 @dataclass
@@ -76,96 +56,11 @@ def get_permission(dotted: str) -> Permission:
     return Permission.objects.get(content_type__app_label=app_label, codename=codename)
 
 
-def provision_communes(
-    *, rows: Iterable[CommuneRow], base_domain: str, dry_run: bool = False
-) -> ProvisionReport:
-    """Bring every commune of the registry, and the district portal, into being."""
-    rows = list(rows)
-    report = ProvisionReport()
-    with transaction.atomic():
-        ensure_locales(report)
-        district_name = rows[0].district if rows else "Huyện"
-        ensure_district_portal(district_name, base_domain=base_domain, report=report)
-        ensure_district_admins_group(report)
-        retire_wagtail_default_roles(report)
-        merged = set(
-            Commune.objects.filter(merged_into__isnull=False).values_list("code", flat=True)
-        )
-        for row in rows:
-            if row.code in merged:
-                # Merged away: its site is archived, its rows live in the new commune.
-                continue
-            provision_commune(row, base_domain=base_domain, report=report)
-        if dry_run:
-            transaction.set_rollback(True)
-    return report
-
-
 def ensure_locales(report: ProvisionReport) -> None:
     for code in ("vi", "en"):
         _, created = Locale.objects.get_or_create(language_code=code)
         if created:
             report.record(f"locale {code}: created")
-
-
-def ensure_district_portal(
-    district_name: str, *, base_domain: str, report: ProvisionReport
-) -> Site:
-    """Make the default site the district portal, replacing Wagtail's welcome page."""
-    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
-    portal = DistrictHomePage.objects.filter(locale=Locale.get_default()).first()
-    if portal is None:
-        portal = DistrictHomePage(title=district_name, slug=PORTAL_SLUG)
-        Page.get_first_root_node().add_child(instance=portal)
-        portal.save_revision().publish()
-        report.record(f"portal home page: created ({district_name})")
-    if site is None:
-        site = Site(is_default_site=True)
-    previous_root = site.root_page if site.pk else None
-    wanted = {
-        "hostname": base_domain,
-        "port": 80,
-        "site_name": district_name,
-        "root_page_id": portal.pk,
-    }
-    if _assign(site, wanted):
-        site.save()
-        report.record(f"portal site: {base_domain}")
-    if previous_root and previous_root.pk != portal.pk:
-        _delete_if_wagtail_welcome_page(previous_root, report)
-    sync_settings(
-        site,
-        official_name=district_name,
-        kind=UnitKind.DISTRICT,
-        statistical_code="",
-        report=report,
-    )
-    for provision_portal_section in hooks.get_hooks("provision_portal"):
-        provision_portal_section(portal=portal, report=report)
-    return site
-
-
-def _delete_if_wagtail_welcome_page(page: Page, report: ProvisionReport) -> None:
-    """Remove the placeholder page that Wagtail's first migration creates."""
-    if page.specific_class is Page and page.depth == 2 and not page.get_children().exists():
-        page.delete()
-        report.record("Wagtail welcome page: removed")
-
-
-def ensure_district_admins_group(report: ProvisionReport) -> Group:
-    group, created = Group.objects.get_or_create(name=DISTRICT_ADMINS_GROUP)
-    if created:
-        report.record(f"group {DISTRICT_ADMINS_GROUP}: created")
-    _grant_global(
-        group,
-        DISTRICT_GLOBAL_PERMISSIONS + _hooked_permissions("district_admin_permissions"),
-        report,
-    )
-    _grant_pages(group, Page.get_first_root_node(), DISTRICT_PAGE_PERMISSIONS, report)
-    _grant_collection(
-        group, Collection.get_first_root_node(), DISTRICT_COLLECTION_PERMISSIONS, report
-    )
-    return group
 
 
 def retire_wagtail_default_roles(report: ProvisionReport) -> None:
@@ -198,8 +93,7 @@ def provision_commune(row: CommuneRow, *, base_domain: str, report: ProvisionRep
     collection = ensure_commune_collection(commune, report)
     group = ensure_editors_group(commune, report)
     grant_commune_permissions(group, home=home, collection=collection, site=site, report=report)
-    for provision_section in hooks.get_hooks("provision_commune"):
-        provision_section(commune=commune, home_page=home, report=report)
+    ensure_sections(home, COMMUNE_SECTIONS, report=report, owner=commune.full_name)
     return commune
 
 
@@ -216,7 +110,7 @@ def sync_commune_record(row: CommuneRow, report: ProvisionReport) -> Commune:
     if commune is None:
         commune = Commune.objects.create(code=row.code, **values)
         report.record(f"{row.full_name}: registered")
-    elif _assign(commune, values):
+    elif assign_changed(commune, values):
         commune.save()
         report.record(f"{row.full_name}: registry updated")
     return commune
@@ -244,6 +138,7 @@ def rename_page(page: Page, *, title: str, slug: str) -> None:
     page.slug = slug
     if page.has_unpublished_changes:
         page.save(update_fields=["title", "slug", "url_path"])
+        purge(changed_page_targets(page))  # live without a publish signal
     else:
         page.draft_title = title
         page.save_revision().publish()
@@ -260,7 +155,7 @@ def ensure_commune_site(
         "is_default_site": False,
     }
     site = commune.site or Site()
-    if _assign(site, wanted):
+    if assign_changed(site, wanted):
         site.save()
         report.record(f"{commune.full_name}: site {wanted['hostname']}")
     if commune.site_id != site.pk:
@@ -274,7 +169,7 @@ def sync_settings(
 ) -> CommuneSettings:
     settings = CommuneSettings.objects.filter(site=site).first() or CommuneSettings(site=site)
     wanted = {"official_name": official_name, "kind": kind, "statistical_code": statistical_code}
-    if _assign(settings, wanted):
+    if assign_changed(settings, wanted):
         settings.save()
         report.record(f"{official_name}: settings")
     return settings
@@ -312,28 +207,39 @@ def ensure_editors_group(commune: Commune, report: ProvisionReport) -> Group:
 def grant_commune_permissions(
     group: Group, *, home: Page, collection: Collection, site: Site, report: ProvisionReport
 ) -> None:
-    """Everything a commune editor may do, each grant reaching that commune only."""
-    _grant_global(
-        group,
-        ["wagtailadmin.access_admin", *_hooked_permissions("commune_editor_permissions")],
-        report,
-    )
-    _grant_pages(group, home, EDITOR_PAGE_PERMISSIONS, report)
-    _grant_collection(group, collection, EDITOR_COLLECTION_PERMISSIONS, report)
-    permission = get_permission("home.change_communesettings")
-    _, created = GroupSitePermission.objects.get_or_create(
-        group=group, site=site, permission=permission
-    )
-    if created:
-        report.record(f"{group.name}: settings permission for {site.hostname}")
+    """Everything a commune editor may do (``home.roles``), each grant
+    reaching that commune only."""
+    grant_global(group, COMMUNE_EDITOR_PERMISSIONS, report)
+    grant_pages(group, home, EDITOR_PAGE_PERMISSIONS, report)
+    grant_collection(group, collection, EDITOR_COLLECTION_PERMISSIONS, report)
+    for dotted in EDITOR_SITE_SETTINGS:
+        _, created = GroupSitePermission.objects.get_or_create(
+            group=group, site=site, permission=get_permission(dotted)
+        )
+        if created:
+            report.record(f"{group.name}: {dotted} for {site.hostname}")
 
 
-def _hooked_permissions(hook_name: str) -> list[str]:
-    """Model permissions that apps add to a role, e.g. editing their commune-owned rows."""
-    return [perm for fn in hooks.get_hooks(hook_name) for perm in fn()]
+def ensure_sections(home: Page, sections: list[Section], *, report, owner: str) -> None:
+    """Each section's page under the home page, created once and published,
+    in the list's order; texts in the home page's language. An existing
+    page is never changed (its editors own it)."""
+    for section in sections:
+        if section.existing_page(home) is not None:
+            continue
+        with translation.override(home.locale.language_code):
+            page = section.model(
+                title=str(section.title),
+                slug=section.slug,
+                show_in_menus=section.in_menu,
+                **({"intro": str(section.intro)} if section.intro else {}),
+            )
+        home.add_child(instance=page)
+        page.save_revision().publish()
+        report.record(f"{owner}: {section.slug} page created")
 
 
-def _grant_global(group: Group, perms: list[str], report: ProvisionReport) -> None:
+def grant_global(group: Group, perms: list[str], report: ProvisionReport) -> None:
     existing = set(group.permissions.values_list("content_type__app_label", "codename"))
     for dotted in perms:
         if tuple(dotted.split(".")) not in existing:
@@ -341,7 +247,7 @@ def _grant_global(group: Group, perms: list[str], report: ProvisionReport) -> No
             report.record(f"{group.name}: {dotted}")
 
 
-def _grant_pages(group: Group, page: Page, codenames: list[str], report: ProvisionReport) -> None:
+def grant_pages(group: Group, page: Page, codenames: list[str], report: ProvisionReport) -> None:
     for codename in codenames:
         _, created = GroupPagePermission.objects.get_or_create(
             group=group, page=page, permission=get_permission(f"wagtailcore.{codename}")
@@ -350,7 +256,7 @@ def _grant_pages(group: Group, page: Page, codenames: list[str], report: Provisi
             report.record(f"{group.name}: {codename} on {page.title}")
 
 
-def _grant_collection(
+def grant_collection(
     group: Group, collection: Collection, perms: list[str], report: ProvisionReport
 ) -> None:
     for dotted in perms:
@@ -361,7 +267,7 @@ def _grant_collection(
             report.record(f"{group.name}: {dotted} on {collection.name}")
 
 
-def _assign(instance, values: dict) -> bool:
+def assign_changed(instance, values: dict) -> bool:
     """Set attributes that differ; return whether anything changed."""
     changed = False
     for name, value in values.items():

@@ -6,17 +6,16 @@ delete or move it, whatever page permissions an editor holds.
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.shortcuts import redirect
-from django.utils import translation
+from django.urls import path
 from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.models import Site
 
 from .access import is_district_admin
+from .bulk import own_objects_bulk_actions
 from .guide import GUIDE_URL_NAME, EditorsGuidePanel, EditorsGuideView, guide_menu_item
-
-ABOUT_SLUG = "gioi-thieu"
+from .ownership import owned, scope_for_user
 
 
 def _refuse_for_site_roots(request, page):
@@ -36,21 +35,6 @@ def protect_site_root_from_deletion(request, page):
 @hooks.register("before_move_page")
 def protect_site_root_from_move(request, page, destination):
     return _refuse_for_site_roots(request, page)
-
-
-@hooks.register("provision_commune")
-def provision_about_page(*, commune, home_page, report):
-    """Every commune starts with an "About the commune" page in its menu."""
-    from .models import StandardPage
-
-    if StandardPage.objects.child_of(home_page).filter(slug=ABOUT_SLUG).exists():
-        return
-    with translation.override(home_page.locale.language_code):
-        title = _("About the commune")
-    about = StandardPage(title=title, slug=ABOUT_SLUG, show_in_menus=True)
-    home_page.add_child(instance=about)
-    about.save_revision().publish()
-    report.record(f"{commune.full_name}: about page created")
 
 
 @hooks.register("construct_reports_menu")
@@ -88,20 +72,16 @@ def refuse_superuser_deletion(request, user):
 @hooks.register("construct_page_chooser_queryset")
 def limit_page_chooser_to_own_communes(pages, request):
     """Wagtail's page chooser browses the whole tree, drafts included."""
-    if is_district_admin(request.user):
-        return pages
-    from .bulk import editor_page_paths
+    return owned(pages, scope_for_user(request.user))
 
-    in_scope = Q(pk__in=[])
-    for path in editor_page_paths(request.user):
-        in_scope |= Q(path__startswith=path)
-    return pages.filter(in_scope)
+
+# After Wagtail's own (order 0): the registry keeps the last class per action.
+for _action in own_objects_bulk_actions():
+    hooks.register("register_bulk_action", _action, order=100)
 
 
 @hooks.register("register_admin_urls")
 def register_editors_guide_url():
-    from django.urls import path
-
     return [path("huong-dan/", EditorsGuideView.as_view(), name=GUIDE_URL_NAME)]
 
 

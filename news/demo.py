@@ -24,14 +24,11 @@ from contact.models import Official, Post
 from home.models import Commune
 from home.services import ProvisionReport
 
-from .letter_rendering import lower_first
 from .models import (
     AnnouncementIndexPage,
     AnnouncementPage,
     GreetingIndexPage,
     GreetingPage,
-    Letter,
-    LetterKind,
     NewsArticlePage,
     NewsCategory,
     NewsIndexPage,
@@ -120,13 +117,7 @@ def example_recording(commune: Commune):
 
 
 def leader(commune: Commune, post=Post.CHAIRMAN):
-    return (
-        Official.objects.filter(commune=commune, post=post)
-        .in_office()
-        .order_by("sort_order")
-        .first()
-        or Official.objects.filter(commune=commune, post=post).first()
-    )
+    return Official.objects.leader_of(commune, post)
 
 
 def publish_child(parent, page) -> None:
@@ -180,7 +171,7 @@ def load_example_greetings(commune: Commune, index: GreetingIndexPage, report) -
     if GreetingPage.objects.child_of(index).exists():
         return
     chairman = leader(commune)
-    name = lower_first(commune.full_name)
+    name = commune.name_in_sentence
     now = timezone.now()
     signature = (
         {
@@ -225,59 +216,6 @@ def load_example_greetings(commune: Commune, index: GreetingIndexPage, report) -
     report.record(f"{commune.full_name}: example greetings")
 
 
-def load_example_letters(commune: Commune, report) -> None:
-    if Letter.objects.filter(commune=commune).exists():
-        return
-    chairman = leader(commune)
-    if chairman is None:
-        return
-    today = timezone.localdate()
-    signature = {
-        "signer": chairman,
-        "signer_name": chairman.full_name,
-        "signer_position": chairman.position_label,
-        "signer_post": chairman.post,
-    }
-    letters = [
-        Letter(
-            kind=LetterKind.THANK_YOU,
-            recipient_name=f"Ông Nguyễn Văn Hảo {EXAMPLE}",
-            recipient_address="Thôn Đồng, " + lower_first(commune.full_name),
-            reason="ủng hộ 50 triệu đồng và ngày công xây dựng nhà văn hóa thôn",
-            consent_to_publish=True,
-            consent_note="Đồng ý bằng văn bản (minh họa)",
-            publish_on_thanks_page=True,
-        ),
-        Letter(
-            kind=LetterKind.THANK_YOU,
-            recipient_name=f"Công ty TNHH Nông sản Bắc Giang {EXAMPLE}",
-            reason="tặng 200 suất quà cho học sinh có hoàn cảnh khó khăn",
-            consent_to_publish=True,
-            consent_note="Đồng ý qua điện thoại, đã ghi sổ (minh họa)",
-            publish_on_thanks_page=True,
-        ),
-        Letter(
-            kind=LetterKind.APOLOGY,
-            recipient_name=f"Bà Trần Thị Lựu {EXAMPLE}",
-            recipient_address="Thôn Trại, " + lower_first(commune.full_name),
-            reason="hồ sơ chứng thực của bà được trả kết quả chậm 2 ngày so với giấy hẹn",
-        ),
-        Letter(
-            kind=LetterKind.CONDOLENCE,
-            recipient_name=f"Gia đình ông Lê Văn Tâm {EXAMPLE}",
-            recipient_address="Thôn Hạ, " + lower_first(commune.full_name),
-            reason="cụ Lê Văn Bình, sinh năm 1938, đã từ trần",
-        ),
-    ]
-    for letter in letters:
-        letter.commune = commune
-        letter.letter_date = today
-        for name, value in signature.items():
-            setattr(letter, name, value)
-        letter.save()
-    report.record(f"{commune.full_name}: example letters")
-
-
 def load_example_notice(commune: Commune, report) -> None:
     if Notice.objects.filter(commune=commune).exists():
         return
@@ -308,5 +246,4 @@ def load_demo_news(report: ProvisionReport) -> None:
         greetings = GreetingIndexPage.objects.child_of(home).first()
         if greetings is not None:
             load_example_greetings(commune, greetings, report)
-        load_example_letters(commune, report)
         load_example_notice(commune, report)

@@ -7,3 +7,8 @@ class ProceduresConfig(AppConfig):
 
     name = "procedures"
     verbose_name = _("Procedures")
+
+    def ready(self):
+        from . import cache_targets
+
+        cache_targets.connect()

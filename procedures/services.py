@@ -17,7 +17,6 @@ from django.utils.translation import gettext as _
 
 from .models import LegalBasis, Procedure, ProcedureField, RequiredDocument
 
-LIST_SEPARATOR = " | "
 REQUIRED_COLUMNS = ("code", "name", "field")
 TEXT_COLUMNS = {
     "processing_time": "processing_time",

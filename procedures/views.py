@@ -1,4 +1,5 @@
-"""District admins' screens: importing the catalogue and the review report."""
+"""Admin screens of the procedures app: importing the catalogue and the
+review report (district admins), importing a commune's dossiers (its editors)."""
 
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
@@ -8,8 +9,10 @@ from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
 from home.access import is_district_admin
+from home.exports import NeutralisedCsvExportMixin
 
-from .forms import ProcedureImportForm
+from .dossiers import import_dossiers, read_dossier_csv
+from .forms import DossierImportForm, ProcedureImportForm
 from .models import Procedure
 from .services import ProcedureFileError, import_procedures, read_procedure_file
 
@@ -43,7 +46,7 @@ def import_view(request):
     )
 
 
-class ProceduresNotReviewedReport(ReportView):
+class ProceduresNotReviewedReport(NeutralisedCsvExportMixin, ReportView):
     """District records nobody has reviewed in the last 12 months, oldest first,
     exportable to CSV and XLSX like Wagtail's own reports."""
 
@@ -74,3 +77,27 @@ class ProceduresNotReviewedReport(ReportView):
 
     def get_filename(self):
         return "procedures-not-reviewed"
+
+
+def dossier_import_view(request):
+    if not request.user.has_perm("procedures.add_dossier"):
+        raise PermissionDenied
+    form = DossierImportForm(request.POST or None, request.FILES or None, user=request.user)
+    report = None
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            rows = read_dossier_csv(upload.read())
+        except (UnicodeDecodeError, ValueError):
+            form.add_error("file", _("This is not a UTF-8 CSV file."))
+        else:
+            report = import_dossiers(
+                commune=form.cleaned_data["commune"],
+                rows=rows,
+                dry_run=form.cleaned_data["dry_run"],
+            )
+    return TemplateResponse(
+        request,
+        "procedures/admin/dossier_import.html",
+        {"page_title": _("Import dossiers"), "form": form, "report": report},
+    )

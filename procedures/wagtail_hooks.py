@@ -1,25 +1,32 @@
-"""Admin screens for the catalogue, and the catalogue's part in provisioning."""
+"""Admin screens of the procedures app: the catalogue (district records,
+communes' notes and own procedures, its import and review report) and the
+one-stop counter's dossier register with its text messages."""
 
 from django.urls import path, reverse
-from django.utils import translation
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
-from home.access import is_district_admin
-from home.scoping import CommuneScopedPermissionPolicy, CommuneScopedViewSet
+from home.scoping import (
+    CommuneScopedPermissionPolicy,
+    CommuneScopedViewSet,
+    DistrictAdminMenuItem,
+    actions_saving_through,
+)
 
 from . import views
-from .models import LocalProcedureNote, Procedure, ProcedureField, ProcedureIndexPage
+from .admin import ApologyLetterPanel, DossierFilterSet
+from .dossiers import save_dossier
+from .forms import LocalProcedureNoteForm, ProcedureForm
+from .models import Dossier, LocalProcedureNote, Procedure, ProcedureField, SmsMessage
 
-CATALOGUE_SLUG = "thu-tuc"
-
-register_permission_policy(Procedure, CommuneScopedPermissionPolicy(Procedure))
-register_permission_policy(LocalProcedureNote, CommuneScopedPermissionPolicy(LocalProcedureNote))
+for _model in (Procedure, LocalProcedureNote, Dossier, SmsMessage):
+    register_permission_policy(_model, CommuneScopedPermissionPolicy(_model))
 
 
 class ProcedureViewSet(CommuneScopedViewSet):
@@ -32,6 +39,7 @@ class ProcedureViewSet(CommuneScopedViewSet):
     search_fields = ["code", "name"]
     search_backend_name = None
     ordering = ["code"]
+    base_form_class = ProcedureForm
 
 
 class LocalProcedureNoteViewSet(CommuneScopedViewSet):
@@ -42,6 +50,7 @@ class LocalProcedureNoteViewSet(CommuneScopedViewSet):
     list_filter = ["commune"]
     search_fields = ["procedure__code", "procedure__name", "handled_by"]
     search_backend_name = None
+    base_form_class = LocalProcedureNoteForm
 
 
 class ProcedureFieldViewSet(ModelViewSet):
@@ -66,9 +75,93 @@ class ProcedureViewSetGroup(ViewSetGroup):
     )
 
 
+class DossierViewSet(CommuneScopedViewSet):
+    model = Dossier
+    icon = "folder-open-inverse"
+    menu_label = gettext_lazy("Dossiers")
+    list_display = [
+        "receipt_code",
+        "procedure_name",
+        "applicant_name",
+        Column("get_status_display", label=gettext_lazy("status")),
+        DateColumn("received_on", label=gettext_lazy("received on")),
+        DateColumn("appointment_date", label=gettext_lazy("result due on")),
+        "commune",
+    ]
+    filterset_class = DossierFilterSet
+    search_fields = ["receipt_code", "applicant_name", "procedure_name"]
+    search_backend_name = None
+    list_export = [
+        "receipt_code",
+        "commune",
+        "procedure_name",
+        "applicant_name",
+        "applicant_phone",
+        "received_on",
+        "appointment_date",
+        "status",
+        "returned_on",
+    ]
+    export_filename = "dossiers"
+    panels = [
+        FieldRowPanel([FieldPanel("commune"), FieldPanel("receipt_code")]),
+        FieldRowPanel([FieldPanel("procedure"), FieldPanel("procedure_name")]),
+        FieldRowPanel([FieldPanel("applicant_name"), FieldPanel("applicant_phone")]),
+        FieldRowPanel(
+            [FieldPanel("received_on"), FieldPanel("appointment_date"), FieldPanel("returned_on")]
+        ),
+        FieldPanel("status"),
+        FieldPanel("note"),
+        FieldPanel("is_example"),
+        ApologyLetterPanel(heading=gettext_lazy("Apology letter (form 02)")),
+    ]
+
+
+class SmsMessageViewSet(CommuneScopedViewSet):
+    """The delivery log: read, never written, in the admin."""
+
+    model = SmsMessage
+    icon = "mobile-alt"
+    menu_label = gettext_lazy("Text messages")
+    list_display = [
+        "dossier",
+        "to",
+        Column("get_status_display", label=gettext_lazy("status")),
+        "segments",
+        "attempts",
+        DateColumn("created_at", label=gettext_lazy("created at")),
+        DateColumn("sent_at", label=gettext_lazy("sent at")),
+        "commune",
+    ]
+    list_filter = ["status", "commune"]
+    list_export = ["created_at", "commune", "dossier", "to", "text", "segments", "status"]
+    export_filename = "text-messages"
+    inspect_view_enabled = True
+    form_fields = ["status"]
+
+
+class OneStopCounterViewSetGroup(ViewSetGroup):
+    menu_label = gettext_lazy("One-stop counter")
+    menu_icon = "folder-open-inverse"
+    menu_order = 228
+    items = (DossierViewSet("dossiers"), SmsMessageViewSet("sms_messages"))
+
+
 @hooks.register("register_admin_viewset")
 def register_procedure_viewsets():
     return ProcedureViewSetGroup()
+
+
+@hooks.register("register_admin_viewset")
+def register_one_stop_counter_viewsets():
+    return OneStopCounterViewSetGroup()
+
+
+@hooks.register("register_actions")
+def save_dossiers_through_the_register(registry):
+    """The admin saves dossiers as the import does: with their text messages."""
+    for action in actions_saving_through(lambda dossier, **_: save_dossier(dossier)):
+        registry.register(Dossier, action)
 
 
 @hooks.register("register_admin_urls")
@@ -85,12 +178,13 @@ def register_procedure_admin_urls():
             views.ProceduresNotReviewedReport.as_view(results_only=True),
             name="procedures_not_reviewed_results",
         ),
+        path("dossiers/import/", views.dossier_import_view, name="procedures_dossier_import"),
     ]
 
 
-class DistrictAdminMenuItem(MenuItem):
+class DossierImportMenuItem(MenuItem):
     def is_shown(self, request):
-        return is_district_admin(request.user)
+        return request.user.has_perm("procedures.add_dossier")
 
 
 @hooks.register("register_admin_menu_item")
@@ -113,69 +207,11 @@ def register_not_reviewed_report():
     )
 
 
-@hooks.register("commune_editor_permissions")
-def commune_editor_procedure_permissions():
-    return [
-        "procedures.add_procedure",
-        "procedures.change_procedure",
-        "procedures.delete_procedure",
-        "procedures.add_localprocedurenote",
-        "procedures.change_localprocedurenote",
-        "procedures.delete_localprocedurenote",
-    ]
-
-
-@hooks.register("district_admin_permissions")
-def district_admin_procedure_permissions():
-    return [
-        f"procedures.{action}_{model}"
-        for action in ("add", "change", "delete")
-        for model in ("procedure", "localprocedurenote", "procedurefield")
-    ]
-
-
-@hooks.register("provision_commune")
-def provision_catalogue_page(*, commune, home_page, report):
-    if ProcedureIndexPage.objects.child_of(home_page).exists():
-        return
-    with translation.override(home_page.locale.language_code):
-        title = _("Administrative procedures")
-        intro = _(
-            "Every administrative procedure handled at the commune's one-stop counter: "
-            "what to bring, how long it takes, what it costs."
-        )
-    page = ProcedureIndexPage(title=title, slug=CATALOGUE_SLUG, intro=intro, show_in_menus=True)
-    home_page.add_child(instance=page)
-    page.save_revision().publish()
-    report.record(f"{commune.full_name}: procedure catalogue created")
-
-
-DEMO_COUNTERS = {
-    "1.001193": ("Công chức Tư pháp - Hộ tịch", "Quầy số 1"),
-    "1.000894": ("Công chức Tư pháp - Hộ tịch", "Quầy số 1"),
-    "2.000815": ("Công chức Tư pháp - Hộ tịch", "Quầy số 2"),
-}
-
-
-@hooks.register("load_demo_content")
-def load_demo_procedure_notes(*, report):
-    """Example local notes (who handles it, which counter) for every commune."""
-    from home.demo import example_contact_details
-    from home.models import Commune
-
-    procedures = {p.code: p for p in Procedure.objects.district().filter(code__in=DEMO_COUNTERS)}
-    for commune in Commune.objects.filter(site__isnull=False):
-        if LocalProcedureNote.objects.filter(commune=commune).exists():
-            continue
-        phone = example_contact_details(commune)["phone"]
-        for code, (handled_by, counter) in DEMO_COUNTERS.items():
-            if code in procedures:
-                LocalProcedureNote.objects.create(
-                    commune=commune,
-                    procedure=procedures[code],
-                    handled_by=handled_by,
-                    counter=counter,
-                    phone=phone,
-                    note="Thông tin minh họa.",
-                )
-        report.record(f"{commune.full_name}: example procedure notes")
+@hooks.register("register_admin_menu_item")
+def register_dossier_import_menu_item():
+    return DossierImportMenuItem(
+        gettext_lazy("Import dossiers"),
+        reverse("procedures_dossier_import"),
+        icon_name="upload",
+        order=231,
+    )

@@ -43,7 +43,7 @@ CHROMIUM_ARGS = [
 EXAMPLES = """
 from datetime import timedelta
 from django.utils import timezone
-from contact.feedback import store_feedback
+from contact.services import store_feedback
 from contact.models import Feedback, Official, Rating, RatingLevel, ReplyTemplate
 from home.models import Commune
 from procedures.models import Procedure
@@ -60,6 +60,7 @@ if not Feedback.objects.filter(commune=voi).exists():
         name="Nguyễn Thị Lan",
         phone="0912345678",
         consent_to_publish=True,
+        is_example=True,
     ), verified=True)
     store_feedback(voi, dict(
         kind="gop_y",
@@ -67,6 +68,7 @@ if not Feedback.objects.filter(commune=voi).exists():
         message="Người đi làm khó đến bộ phận một cửa trong giờ hành chính.",
         name="Trần Văn Hùng",
         email="hung@example.com",
+        is_example=True,
     ), verified=True)
 if not ReplyTemplate.objects.filter(commune=voi).exists():
     ReplyTemplate.objects.create(
@@ -250,13 +252,13 @@ def walk(page, site: str) -> list[Path]:
     page.wait_for_url(re.compile(r".*/feedback/$"))
     page.goto(edit_url)
     page.locator("#id_status").select_option("published")
-    page.get_by_role("button", name=re.compile("^Lưu")).first.click()
-    page.wait_for_url(re.compile(r".*/feedback/$"))
-    page.goto(edit_url)
+    page.locator("#id_confirm_published_copy").check()
     published = (
         page.locator("section, .w-panel").filter(has=page.locator("#id_published_answer")).last
     )
     camera.shot("feedback-publish.png", target=published)
+    page.get_by_role("button", name=re.compile("^Lưu")).first.click()
+    page.wait_for_url(re.compile(r".*/feedback/$"))
 
     # 4. Ratings: the admin list, and the public figures.
     page.goto(f"{site}/admin/ratings/")

@@ -11,8 +11,8 @@ from django.db import connection
 from django.test import Client
 from wagtail.models import Page
 
+from district.provisioning import DISTRICT_ADMINS_GROUP
 from home.models import Commune
-from home.services import DISTRICT_ADMINS_GROUP
 from tests.browser import browser  # noqa: F401  (Debian's Chromium, for e2e and quality)
 
 _MIGRATED_STATE: dict[str, str] = {}

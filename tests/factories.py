@@ -6,31 +6,31 @@ import factory
 import wagtail_factories
 from django.utils import timezone
 
+from contact.letters import save_letter
 from contact.models import (
     ContactPage,
     DialogueMeetingPage,
     FeedbackPage,
+    Letter,
+    LetterKind,
     OfficePage,
     Official,
     RatingPage,
     ReceptionPage,
-    SatisfactionOverviewPage,
 )
-from district.models import DossierLookupPage
-from home.models import DistrictHomePage, HomePage, StandardPage
+from district.models import DistrictHomePage, SatisfactionOverviewPage
+from home.models import HomePage, StandardPage
 from news.models import (
     AnnouncementIndexPage,
     AnnouncementPage,
     GreetingIndexPage,
     GreetingPage,
-    Letter,
-    LetterKind,
     NewsArticlePage,
     NewsIndexPage,
     Notice,
     ThankYouPage,
 )
-from procedures.models import Procedure, ProcedureField, ProcedureIndexPage
+from procedures.models import DossierLookupPage, Procedure, ProcedureField, ProcedureIndexPage
 
 
 class HomePageFactory(wagtail_factories.PageFactory):
@@ -228,6 +228,11 @@ class LetterFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Letter
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        """Registered through the service, as every writer of letters is."""
+        return save_letter(model_class(*args, **kwargs))
 
 
 class NoticeFactory(factory.django.DjangoModelFactory):

@@ -1,33 +1,27 @@
-"""The site menu, built once per publish instead of once per page view.
+"""The site menu, built once per change of the pages instead of once per page view.
 
 Every page shows the same menu: the live, in-menu children of its site's
-root in its language. It is cached per root page, and the cache is dropped
-whenever a page is published, unpublished, moved or deleted, or a view
-restriction changes. Other small lists that change at the same moments
-(a page's translations, the restricted pages) are kept under the same
-version (``cached_for_navigation``).
+root in its language. It is cached per root page under one version counter
+(``theme.versions``), ``VERSION_KEY``, which ``home.caching`` bumps whenever
+a page is published, unpublished, moved or deleted, or a view restriction
+changes. Other small lists that change at the same moments (a page's
+translations, the restricted pages) are kept under the same version
+(``cached_for_navigation``). The theme itself listens to no signal.
 """
 
 from django.core.cache import cache
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
-from wagtail.models import Page, PageViewRestriction
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.models import Page
+
+from theme import versions
 
 VERSION_KEY = "site-navigation:version"
-
-
-def _version() -> int:
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        version = 1
-        cache.set(VERSION_KEY, version, timeout=None)
-    return version
+# Entries left behind by a bump are no longer read; they go after a day.
+ENTRY_SECONDS = 24 * 60 * 60
 
 
 def sections_for_root(root_path: str) -> list[tuple[str, int, str]]:
     """(url path, page id, title) of the menu sections under a tree's root page."""
-    key = f"site-navigation:{_version()}:{root_path}"
+    key = f"site-navigation:{versions.current(VERSION_KEY)}:{root_path}"
     sections = cache.get(key)
     if sections is None:
         children = (
@@ -40,40 +34,15 @@ def sections_for_root(root_path: str) -> list[tuple[str, int, str]]:
             .only("id", "title", "url_path")
         )
         sections = [(page.url_path, page.pk, page.title) for page in children]
-        cache.set(key, sections, timeout=None)
+        cache.set(key, sections, timeout=ENTRY_SECONDS)
     return sections
 
 
 def cached_for_navigation(name: str, key: str, build):
     """``build()``, kept until the next change that would change the menu."""
-    full_key = f"site-navigation:{_version()}:{name}:{key}"
+    full_key = f"site-navigation:{versions.current(VERSION_KEY)}:{name}:{key}"
     value = cache.get(full_key)
     if value is None:
         value = build()
-        cache.set(full_key, value, timeout=None)
+        cache.set(full_key, value, timeout=ENTRY_SECONDS)
     return value
-
-
-def invalidate_navigation(**kwargs) -> None:
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 1, timeout=None)
-
-
-page_published.connect(invalidate_navigation, dispatch_uid="theme-nav-published")
-page_unpublished.connect(invalidate_navigation, dispatch_uid="theme-nav-unpublished")
-post_page_move.connect(invalidate_navigation, dispatch_uid="theme-nav-moved")
-
-
-@receiver(post_delete, dispatch_uid="theme-nav-deleted")
-def invalidate_navigation_on_page_delete(sender, instance, **kwargs):
-    if isinstance(instance, Page):
-        invalidate_navigation()
-
-
-# Lists that leave out restricted pages are kept under the same version.
-post_save.connect(invalidate_navigation, sender=PageViewRestriction, dispatch_uid="theme-nav-pvr")
-post_delete.connect(
-    invalidate_navigation, sender=PageViewRestriction, dispatch_uid="theme-nav-pvr-deleted"
-)

@@ -1,14 +1,8 @@
 """Settings shared by every environment, read from the environment.
 
-Environment variables:
-    DATABASE_URL      database (default: SQLite file db.sqlite3 in the project folder)
-    SECRET_KEY        required in production
-    ALLOWED_HOSTS     comma-separated; default allows BASE_DOMAIN and its subdomains
-    BASE_DOMAIN       the district portal's hostname; communes live at <slug>.<BASE_DOMAIN>
-    REDIS_URL         cache backend (default: local memory)
-    RECAPTCHA_PUBLIC_KEY / RECAPTCHA_PRIVATE_KEY   (default: Google's published test keys)
-    EMAIL_URL-like:   EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD,
-                      EMAIL_USE_TLS, DEFAULT_FROM_EMAIL
+Every variable read here (and in dev, production and test), with its default
+and when to set it, is in docs/settings.md; tests/test_settings.py fails when
+one is read and not listed there.
 """
 
 import os
@@ -85,14 +79,14 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # Merged communes' old hostnames answer 301 before anything is cached.
     "district.middleware.ArchivedSiteRedirectMiddleware",
-    # A hit replays the whole final response; see theme/cache.py.
-    "theme.cache.AnonymousPageCacheMiddleware",
+    # A hit replays the whole final response; see home/caching/page_cache.py.
+    "home.caching.page_cache.AnonymousPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # The request's Wagtail site from the cache; see theme/sites.py.
-    "theme.sites.CachedSiteMiddleware",
+    # The request's Wagtail site from the cache; see home/sites.py.
+    "home.sites.CachedSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -173,6 +167,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "home.context_processors.site_identity",
             ],
         },
     },
@@ -184,19 +179,47 @@ DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(env("DB_CONN_MAX_AGE", "60")),
+        # A kept connection is checked before each request reuses it, so the
+        # first request after a database restart reconnects instead of failing.
+        conn_health_checks=True,
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env("REDIS_URL")
+# The cache that rate limits count in (home/ratelimit.py).
+RATELIMIT_CACHE = "default"
 if REDIS_URL:
+    from redis.backoff import NoBackoff
+    from redis.retry import Retry
+
+    # A Redis that is down or hangs costs one call's timeout, not retries,
+    # then nothing for a few seconds (home/cache_client.py).
+    redis_timeouts = {
+        "CLIENT_CLASS": "home.cache_client.CircuitBreakerClient",
+        "CIRCUIT_BREAKER_SECONDS": float(env("REDIS_RETRY_AFTER", "5")),
+        "SOCKET_CONNECT_TIMEOUT": float(env("REDIS_TIMEOUT", "0.25")),
+        "SOCKET_TIMEOUT": float(env("REDIS_TIMEOUT", "0.25")),
+        "CONNECTION_POOL_KWARGS": {"retry": Retry(NoBackoff(), 0)},
+    }
     CACHES = {
+        # Redis down: reads miss, writes are dropped, pages render uncached.
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "langgiang",
-        }
+            "OPTIONS": {**redis_timeouts, "IGNORE_EXCEPTIONS": True},
+        },
+        # The same Redis for rate limits, raising when down, so that they
+        # fall back to counting per process instead of letting everything by.
+        "ratelimit": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "langgiang",
+            "OPTIONS": redis_timeouts,
+        },
     }
+    RATELIMIT_CACHE = "ratelimit"
     # Sessions readable by every app server, and kept in the database too.
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
@@ -231,8 +254,16 @@ STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "static"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
+# Files that must never be public (citizens' feedback photos): outside
+# MEDIA_ROOT, read only through views that check the user (home/storage.py).
+PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private-media")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        # Nothing routes or serves this prefix: a URL built from it answers 404.
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": "/private-media/"},
+    },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 # Several app servers share media on S3-compatible storage (django-storages)
@@ -250,6 +281,19 @@ if env("AWS_STORAGE_BUCKET_NAME"):
             "file_overwrite": False,
         },
     }
+    # The same bucket, under a prefix that is never public: objects private,
+    # and any URL built for one signed and short-lived.
+    STORAGES["private"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **STORAGES["default"]["OPTIONS"],
+            "location": "private",
+            "custom_domain": None,
+            "default_acl": "private",
+            "querystring_auth": True,
+            "querystring_expire": 300,
+        },
+    }
 
 WAGTAIL_SITE_NAME = _("Lạng Giang communes")
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", f"http://{BASE_DOMAIN}")
@@ -258,6 +302,10 @@ WAGTAILDOCS_EXTENSIONS = [
     *["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"],
     *["m4a", "mp3", "oga", "ogg", "wav"],
 ]
+# Every document download goes through Wagtail's view, which checks the
+# privacy of the pages using it and the collection, even when files are in
+# a bucket (Wagtail would otherwise redirect to the bucket's public address).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
@@ -268,12 +316,16 @@ RECAPTCHA_PRIVATE_KEY = env("RECAPTCHA_PRIVATE_KEY", "6LeIxAcTAAAAAGG-vFI1TnRWxM
 RECAPTCHA_VERSION = env("RECAPTCHA_VERSION", "v2")
 RECAPTCHA_REQUIRED_SCORE = float(env("RECAPTCHA_REQUIRED_SCORE", "0.5"))
 
-# Citizens' pages are cached this many seconds (0: never), per site and
-# language, and purged on publish (theme/cache.py). The bound also limits how
-# long a time-dependent page (a greeting's expiry, a banner's end) lags.
+# Citizens' pages are cached this many seconds (0: never), per site, address
+# and language, and purged by what changes them (home/caching/). The bound
+# also limits how long a time-dependent page (a greeting's expiry, a
+# banner's end) lags.
 PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "300"))
+# At most this many new pages of one site stored per PAGE_CACHE_SECONDS, so
+# at most twice as many at any time: endless query strings cannot fill the cache.
+PAGE_CACHE_MAX_PAGES_PER_SITE = int(env("PAGE_CACHE_MAX_PAGES_PER_SITE", "1000"))
 # Parts of pages kept rendered between publishes (the home page's greetings,
-# news and launch date), purged with the page cache (theme/fragments.py).
+# news and launch date), purged with the page cache (home/fragments.py).
 FRAGMENT_CACHE_SECONDS = int(env("FRAGMENT_CACHE_SECONDS", "300"))
 
 # A CDN in front: Wagtail purges its copies on publish too.
@@ -293,7 +345,8 @@ elif env("CLOUDFLARE_BEARER_TOKEN"):
         }
     }
 
-# Feedback: answered within this many working days (Monday-Friday) or overdue.
+# Feedback: answered within this many working days (Monday to Friday, less
+# Vietnam's public holidays: contact.services.add_working_days) or overdue.
 FEEDBACK_ANSWER_WORKING_DAYS = int(env("FEEDBACK_ANSWER_WORKING_DAYS", "10"))
 # Per client address: submissions per hour, lookups per hour, ratings per hour.
 FEEDBACK_RATE_LIMIT = int(env("FEEDBACK_RATE_LIMIT", "5"))
@@ -302,16 +355,19 @@ RATING_RATE_LIMIT = int(env("RATING_RATE_LIMIT", "30"))
 # Proxies in front of the app servers (load balancer, CDN) whose
 # X-Forwarded-For entries are trusted for the client's address (rate limits).
 TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
-AXES_CLIENT_IP_CALLABLE = "contact.ratelimit.client_address"
+AXES_CLIENT_IP_CALLABLE = "home.ratelimit.limited_client_address"
 # One rating per device (browser) within this many minutes.
 RATING_DEVICE_WINDOW_MINUTES = int(env("RATING_DEVICE_WINDOW_MINUTES", "120"))
 
-# Text messages: contact.sms.ConsoleSmsBackend, FileSmsBackend or HttpSmsBackend.
-SMS_BACKEND = env("SMS_BACKEND", "contact.sms.ConsoleSmsBackend")
+# Text messages: home.sms.ConsoleSmsBackend, FileSmsBackend or HttpSmsBackend.
+SMS_BACKEND = env("SMS_BACKEND", "home.sms.ConsoleSmsBackend")
 SMS_FILE_PATH = env("SMS_FILE_PATH", str(BASE_DIR / "sms.log"))
 SMS_GATEWAY_URL = env("SMS_GATEWAY_URL", "")
 SMS_GATEWAY_TOKEN = env("SMS_GATEWAY_TOKEN", "")
 
+# A mail server that hangs must not hold a citizen's request (or the job
+# worker) for ever: the notice is retried later (send_pending_notices).
+EMAIL_TIMEOUT = int(env("EMAIL_TIMEOUT", "10"))
 EMAIL_HOST = env("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(env("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = env("EMAIL_HOST_USER")

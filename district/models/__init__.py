@@ -1,7 +1,8 @@
-"""The district app's models: programme tracking, the dossier register with
-its text messages, and the archive of merged communes' sites."""
+"""The district app's models: the programme (criteria, each commune's
+progress, launch dates), the portal's pages and the archive of merged
+communes' sites."""
 
-from .dossiers import Dossier, DossierLookupPage, DossierStatus, SmsEvent, SmsMessage, SmsStatus
+from .portal import DistrictHomePage, SatisfactionOverviewPage
 from .programme import (
     ArchivedSite,
     CommuneLaunch,
@@ -9,6 +10,7 @@ from .programme import (
     CriterionProgress,
     CriterionSection,
     ProgressStatus,
+    met_q,
 )
 
 __all__ = [
@@ -17,11 +19,8 @@ __all__ = [
     "Criterion",
     "CriterionProgress",
     "CriterionSection",
-    "Dossier",
-    "DossierLookupPage",
-    "DossierStatus",
+    "DistrictHomePage",
     "ProgressStatus",
-    "SmsEvent",
-    "SmsMessage",
-    "SmsStatus",
+    "SatisfactionOverviewPage",
+    "met_q",
 ]

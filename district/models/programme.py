@@ -1,8 +1,11 @@
 """The plan's criteria, each commune's progress against them with evidence,
 launch dates, and the sites of communes that were merged away."""
 
+from datetime import date
+
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -10,9 +13,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Site
 
 from home.models import Commune
-from home.scoping import CommuneScopedForm
-
-from ..forms import CriterionProgressForm
+from home.rules import matches
 
 
 class CriterionSection(models.Model):
@@ -60,14 +61,27 @@ class ProgressStatus(models.TextChoices):
     MET = "met", pgettext_lazy("criterion status", "Met")
 
 
+def met_q(as_of: date | None = None) -> Q:
+    """Counts as met: "met" and confirmed by the district (an editor's
+    "met" is a proposal until then); with ``as_of``, confirmed by the end of
+    that local day (a confirmation of unknown time counts)."""
+    rule = Q(status=ProgressStatus.MET, confirmed=True)
+    if as_of is None:
+        return rule
+    return rule & (Q(confirmed_at__isnull=True) | Q(confirmed_at__date__lte=as_of))
+
+
+class CriterionProgressQuerySet(models.QuerySet):
+    def met(self, as_of: date | None = None) -> "CriterionProgressQuerySet":
+        return self.filter(met_q(as_of))
+
+
 class CriterionProgress(models.Model):
     """Where one commune stands on one criterion, with its evidence.
 
     A commune editor's save is a proposal (``confirmed`` goes back to False);
     only a district admin's confirmation makes a "met" count in the figures.
     """
-
-    base_form_class = CriterionProgressForm
 
     commune = models.ForeignKey(
         Commune,
@@ -119,6 +133,8 @@ class CriterionProgress(models.Model):
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
+    objects = CriterionProgressQuerySet.as_manager()
+
     panels = [
         FieldRowPanel([FieldPanel("commune"), FieldPanel("criterion")]),
         FieldRowPanel([FieldPanel("status"), FieldPanel("date")]),
@@ -149,17 +165,12 @@ class CriterionProgress(models.Model):
 
     @property
     def counts_as_met(self) -> bool:
-        return self.status == ProgressStatus.MET and self.confirmed
-
-    def confirm(self, user) -> None:
-        self.confirmed, self.confirmed_by, self.confirmed_at = True, user, timezone.now()
+        return matches(self, met_q())
 
 
 class CommuneLaunch(models.Model):
     """When a commune's friendly-government site opened to the public: the
     pilot first (October), the others the month after."""
-
-    base_form_class = CommuneScopedForm
 
     commune = models.OneToOneField(
         Commune, verbose_name=_("commune"), on_delete=models.CASCADE, related_name="launch"
@@ -167,12 +178,6 @@ class CommuneLaunch(models.Model):
     launch_date = models.DateField(_("launch date"))
     is_pilot = models.BooleanField(_("pilot commune"), default=False)
     note = models.CharField(_("note"), max_length=250, blank=True)
-
-    panels = [
-        FieldPanel("commune"),
-        FieldRowPanel([FieldPanel("launch_date"), FieldPanel("is_pilot")]),
-        FieldPanel("note"),
-    ]
 
     class Meta:
         ordering = ["launch_date", "commune"]

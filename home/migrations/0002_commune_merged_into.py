@@ -5,15 +5,22 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('home', '0001_initial'),
+        ("home", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='commune',
-            name='merged_into',
-            field=models.ForeignKey(blank=True, help_text='Set by the merge: the commune no longer has a site of its own.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='merged_from', to='home.commune', verbose_name='merged into'),
+            model_name="commune",
+            name="merged_into",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="Set by the merge: the commune no longer has a site of its own.",
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="merged_from",
+                to="home.commune",
+                verbose_name="merged into",
+            ),
         ),
     ]

@@ -11,182 +11,724 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('contact', '0001_initial'),
-        ('home', '0001_initial'),
-        ('wagtailcore', '0098_apitoken'),
-        ('wagtaildocs', '0014_alter_document_file_size'),
-        ('wagtailimages', '0027_image_description'),
+        ("contact", "0001_initial"),
+        ("home", "0001_initial"),
+        ("wagtailcore", "0098_apitoken"),
+        ("wagtaildocs", "0014_alter_document_file_size"),
+        ("wagtailimages", "0027_image_description"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='AnnouncementIndexPage',
+            name="AnnouncementIndexPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(blank=True, verbose_name='introduction')),
-                ('social_image', models.ForeignKey(blank=True, help_text='Shown when a link to this page is shared on Facebook or Zalo.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='social image')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("intro", models.TextField(blank=True, verbose_name="introduction")),
+                (
+                    "social_image",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Shown when a link to this page is shared on Facebook or Zalo.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailimages.image",
+                        verbose_name="social image",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'announcements index page',
-                'verbose_name_plural': 'announcements index pages',
+                "verbose_name": "announcements index page",
+                "verbose_name_plural": "announcements index pages",
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
-            name='AnnouncementPage',
+            name="AnnouncementPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('date', models.DateField(default=django.utils.timezone.localdate, verbose_name='date')),
-                ('text', models.TextField(help_text='At most 1500 characters, about two minutes read aloud.', validators=[django.core.validators.MaxLengthValidator(1500)], verbose_name='text to read aloud')),
-                ('audio', models.ForeignKey(blank=True, help_text="An MP3, M4A, OGG or WAV file uploaded to the commune's documents.", null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtaildocs.document', verbose_name='audio recording')),
-                ('social_image', models.ForeignKey(blank=True, help_text='Shown when a link to this page is shared on Facebook or Zalo.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='social image')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "date",
+                    models.DateField(default=django.utils.timezone.localdate, verbose_name="date"),
+                ),
+                (
+                    "text",
+                    models.TextField(
+                        help_text="At most 1500 characters, about two minutes read aloud.",
+                        validators=[django.core.validators.MaxLengthValidator(1500)],
+                        verbose_name="text to read aloud",
+                    ),
+                ),
+                (
+                    "audio",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="An MP3, M4A, OGG or WAV file uploaded to the commune's documents.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtaildocs.document",
+                        verbose_name="audio recording",
+                    ),
+                ),
+                (
+                    "social_image",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Shown when a link to this page is shared on Facebook or Zalo.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailimages.image",
+                        verbose_name="social image",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'announcement',
-                'verbose_name_plural': 'announcements',
+                "verbose_name": "announcement",
+                "verbose_name_plural": "announcements",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='GreetingIndexPage',
+            name="GreetingIndexPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(blank=True, verbose_name='introduction')),
-                ('social_image', models.ForeignKey(blank=True, help_text='Shown when a link to this page is shared on Facebook or Zalo.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='social image')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("intro", models.TextField(blank=True, verbose_name="introduction")),
+                (
+                    "social_image",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Shown when a link to this page is shared on Facebook or Zalo.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailimages.image",
+                        verbose_name="social image",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'greetings archive page',
-                'verbose_name_plural': 'greetings archive pages',
+                "verbose_name": "greetings archive page",
+                "verbose_name_plural": "greetings archive pages",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='GreetingPage',
+            name="GreetingPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('occasion', models.CharField(choices=news.occasions.occasion_choices, max_length=60, verbose_name='occasion')),
-                ('text', wagtail.fields.RichTextField(verbose_name='greeting')),
-                ('signer_name', models.CharField(blank=True, max_length=120, verbose_name="signer's name")),
-                ('signer_position', models.CharField(blank=True, max_length=150, verbose_name="signer's position")),
-                ('starts_at', models.DateTimeField(default=django.utils.timezone.now, help_text='From this moment the greeting is visible and shown on the home page.', verbose_name='goes live')),
-                ('ends_at', models.DateTimeField(help_text='After this moment the greeting is only in the archive.', verbose_name='leaves the home page')),
-                ('image', models.ForeignKey(blank=True, help_text='Shown with the greeting and when it is shared on Facebook or Zalo.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='image')),
-                ('signer', models.ForeignKey(blank=True, help_text="A leader of the commune, from the officials' directory.", null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='contact.official', verbose_name='signed by')),
-                ('social_image', models.ForeignKey(blank=True, help_text='Shown when a link to this page is shared on Facebook or Zalo.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='social image')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "occasion",
+                    models.CharField(
+                        choices=news.occasions.occasion_choices,
+                        max_length=60,
+                        verbose_name="occasion",
+                    ),
+                ),
+                ("text", wagtail.fields.RichTextField(verbose_name="greeting")),
+                (
+                    "signer_name",
+                    models.CharField(blank=True, max_length=120, verbose_name="signer's name"),
+                ),
+                (
+                    "signer_position",
+                    models.CharField(blank=True, max_length=150, verbose_name="signer's position"),
+                ),
+                (
+                    "starts_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now,
+                        help_text="From this moment the greeting is visible and shown on the home page.",
+                        verbose_name="goes live",
+                    ),
+                ),
+                (
+                    "ends_at",
+                    models.DateTimeField(
+                        help_text="After this moment the greeting is only in the archive.",
+                        verbose_name="leaves the home page",
+                    ),
+                ),
+                (
+                    "image",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Shown with the greeting and when it is shared on Facebook or Zalo.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailimages.image",
+                        verbose_name="image",
+                    ),
+                ),
+                (
+                    "signer",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="A leader of the commune, from the officials' directory.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="contact.official",
+                        verbose_name="signed by",
+                    ),
+                ),
+                (
+                    "social_image",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Shown when a link to this page is shared on Facebook or Zalo.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailimages.image",
+                        verbose_name="social image",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'greeting',
-                'verbose_name_plural': 'greetings',
+                "verbose_name": "greeting",
+                "verbose_name_plural": "greetings",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='LetterSettings',
+            name="LetterSettings",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('funeral_rules', models.TextField(default='Việc tang được tổ chức trang nghiêm, tiết kiệm, phù hợp với phong tục, tập quán tốt đẹp của dân tộc và hoàn cảnh của gia đình.\nGia đình báo tin buồn với trưởng thôn, tổ dân phố để được hướng dẫn, giúp đỡ, và làm thủ tục khai tử tại UBND theo quy định.\nThời gian từ khi khâm liệm đến khi đưa đi an táng hoặc hỏa táng không quá 48 giờ, trừ trường hợp đặc biệt.\nKhông rải tiền âm phủ, vàng mã trên đường đưa tang; không dùng kèn, trống, loa phóng thanh từ 22 giờ đến 6 giờ sáng hôm sau.\nKhông tổ chức ăn uống linh đình; không làm ảnh hưởng đến trật tự, an toàn giao thông và vệ sinh môi trường.\nAn táng đúng nơi quy định tại nghĩa trang của địa phương; khuyến khích hình thức hỏa táng.\nKhông thực hiện các hủ tục, mê tín dị đoan trong việc tang.', help_text='Printed with every condolence letter. One rule per line.', verbose_name='rules for a civilised funeral')),
-                ('wedding_commitment', models.TextField(default='Đăng ký kết hôn theo quy định của pháp luật trước khi tổ chức lễ cưới; hôn nhân tự nguyện, tiến bộ, một vợ một chồng.\nTổ chức lễ cưới trang trọng, vui tươi, lành mạnh, tiết kiệm, phù hợp với phong tục và hoàn cảnh gia đình.\nKhông thách cưới, không phô trương hình thức, không tổ chức ăn uống linh đình, kéo dài nhiều ngày.\nKhông mở nhạc trước 6 giờ sáng và sau 22 giờ; âm thanh không vượt quá độ ồn cho phép.\nKhông lấn chiếm lòng đường, vỉa hè gây cản trở giao thông; giữ gìn vệ sinh môi trường.\nKhông ép uống rượu, bia; không điều khiển phương tiện giao thông sau khi đã uống rượu, bia.', help_text='Printed with every marriage congratulation. One point per line.', verbose_name='civilised-wedding commitment')),
-                ('site', models.OneToOneField(editable=False, on_delete=django.db.models.deletion.CASCADE, to='wagtailcore.site')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "funeral_rules",
+                    models.TextField(
+                        default="Việc tang được tổ chức trang nghiêm, tiết kiệm, phù hợp với phong tục, tập quán tốt đẹp của dân tộc và hoàn cảnh của gia đình.\nGia đình báo tin buồn với trưởng thôn, tổ dân phố để được hướng dẫn, giúp đỡ, và làm thủ tục khai tử tại UBND theo quy định.\nThời gian từ khi khâm liệm đến khi đưa đi an táng hoặc hỏa táng không quá 48 giờ, trừ trường hợp đặc biệt.\nKhông rải tiền âm phủ, vàng mã trên đường đưa tang; không dùng kèn, trống, loa phóng thanh từ 22 giờ đến 6 giờ sáng hôm sau.\nKhông tổ chức ăn uống linh đình; không làm ảnh hưởng đến trật tự, an toàn giao thông và vệ sinh môi trường.\nAn táng đúng nơi quy định tại nghĩa trang của địa phương; khuyến khích hình thức hỏa táng.\nKhông thực hiện các hủ tục, mê tín dị đoan trong việc tang.",
+                        help_text="Printed with every condolence letter. One rule per line.",
+                        verbose_name="rules for a civilised funeral",
+                    ),
+                ),
+                (
+                    "wedding_commitment",
+                    models.TextField(
+                        default="Đăng ký kết hôn theo quy định của pháp luật trước khi tổ chức lễ cưới; hôn nhân tự nguyện, tiến bộ, một vợ một chồng.\nTổ chức lễ cưới trang trọng, vui tươi, lành mạnh, tiết kiệm, phù hợp với phong tục và hoàn cảnh gia đình.\nKhông thách cưới, không phô trương hình thức, không tổ chức ăn uống linh đình, kéo dài nhiều ngày.\nKhông mở nhạc trước 6 giờ sáng và sau 22 giờ; âm thanh không vượt quá độ ồn cho phép.\nKhông lấn chiếm lòng đường, vỉa hè gây cản trở giao thông; giữ gìn vệ sinh môi trường.\nKhông ép uống rượu, bia; không điều khiển phương tiện giao thông sau khi đã uống rượu, bia.",
+                        help_text="Printed with every marriage congratulation. One point per line.",
+                        verbose_name="civilised-wedding commitment",
+                    ),
+                ),
+                (
+                    "site",
+                    models.OneToOneField(
+                        editable=False,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        to="wagtailcore.site",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'letter attachments',
+                "verbose_name": "letter attachments",
             },
         ),
         migrations.CreateModel(
-            name='NewsArticlePage',
+            name="NewsArticlePage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('date', models.DateField(default=django.utils.timezone.localdate, verbose_name='date')),
-                ('category', models.CharField(choices=[('chinh-quyen', 'Government activities'), ('kinh-te', 'Economy and agriculture'), ('van-hoa-xa-hoi', 'Culture and society'), ('an-ninh', 'Security and order'), ('cai-cach-hanh-chinh', 'Administrative reform'), ('khac', 'Other news')], default='chinh-quyen', max_length=30, verbose_name='category')),
-                ('lead', models.TextField(help_text='Two or three sentences that sum up the article.', max_length=400, verbose_name='lead')),
-                ('image_alt', models.CharField(blank=True, help_text="What the image shows. Leave empty to use the image's title.", max_length=250, verbose_name='main image: text alternative')),
-                ('body', wagtail.fields.StreamField([('heading', 2), ('paragraph', 3), ('image', 7), ('document', 10), ('quote', 13), ('table', 14)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Heading', 'max_length': 200}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Heading 2'), ('h3', 'Heading 3')], 'label': 'Level'}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('level', 1)]], {}), 3: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'ol', 'ul', 'document-link'], 'icon': 'pilcrow', 'label': 'Paragraph', 'template': 'theme/blocks/paragraph_block.html'}), 4: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Image'}), 5: ('wagtail.blocks.CharBlock', (), {'label': 'Caption', 'max_length': 250, 'required': False}), 6: ('wagtail.blocks.CharBlock', (), {'help_text': "What the image shows, for people who cannot see it. Leave empty to use the image's title.", 'label': 'Text alternative', 'max_length': 250, 'required': False}), 7: ('wagtail.blocks.StructBlock', [[('image', 4), ('caption', 5), ('alt_text', 6)]], {}), 8: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'Document'}), 9: ('wagtail.blocks.CharBlock', (), {'help_text': "Leave empty to use the document's title.", 'label': 'Link text', 'required': False}), 10: ('wagtail.blocks.StructBlock', [[('document', 8), ('title', 9)]], {}), 11: ('wagtail.blocks.TextBlock', (), {'label': 'Quote'}), 12: ('wagtail.blocks.CharBlock', (), {'label': 'Said by', 'max_length': 200, 'required': False}), 13: ('wagtail.blocks.StructBlock', [[('quote', 11), ('attribution', 12)]], {}), 14: ('news.blocks.ArticleTableBlock', (), {})}, verbose_name='body')),
-                ('image', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='main image')),
-                ('social_image', models.ForeignKey(blank=True, help_text='Shown when a link to this page is shared on Facebook or Zalo.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='social image')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "date",
+                    models.DateField(default=django.utils.timezone.localdate, verbose_name="date"),
+                ),
+                (
+                    "category",
+                    models.CharField(
+                        choices=[
+                            ("chinh-quyen", "Government activities"),
+                            ("kinh-te", "Economy and agriculture"),
+                            ("van-hoa-xa-hoi", "Culture and society"),
+                            ("an-ninh", "Security and order"),
+                            ("cai-cach-hanh-chinh", "Administrative reform"),
+                            ("khac", "Other news"),
+                        ],
+                        default="chinh-quyen",
+                        max_length=30,
+                        verbose_name="category",
+                    ),
+                ),
+                (
+                    "lead",
+                    models.TextField(
+                        help_text="Two or three sentences that sum up the article.",
+                        max_length=400,
+                        verbose_name="lead",
+                    ),
+                ),
+                (
+                    "image_alt",
+                    models.CharField(
+                        blank=True,
+                        help_text="What the image shows. Leave empty to use the image's title.",
+                        max_length=250,
+                        verbose_name="main image: text alternative",
+                    ),
+                ),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [
+                            ("heading", 2),
+                            ("paragraph", 3),
+                            ("image", 7),
+                            ("document", 10),
+                            ("quote", 13),
+                            ("table", 14),
+                        ],
+                        blank=True,
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Heading", "max_length": 200},
+                            ),
+                            1: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [("h2", "Heading 2"), ("h3", "Heading 3")],
+                                    "label": "Level",
+                                },
+                            ),
+                            2: ("wagtail.blocks.StructBlock", [[("text", 0), ("level", 1)]], {}),
+                            3: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": [
+                                        "bold",
+                                        "italic",
+                                        "link",
+                                        "ol",
+                                        "ul",
+                                        "document-link",
+                                    ],
+                                    "icon": "pilcrow",
+                                    "label": "Paragraph",
+                                    "template": "theme/blocks/paragraph_block.html",
+                                },
+                            ),
+                            4: ("wagtail.images.blocks.ImageChooserBlock", (), {"label": "Image"}),
+                            5: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Caption", "max_length": 250, "required": False},
+                            ),
+                            6: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "What the image shows, for people who cannot see it. Leave empty to use the image's title.",
+                                    "label": "Text alternative",
+                                    "max_length": 250,
+                                    "required": False,
+                                },
+                            ),
+                            7: (
+                                "wagtail.blocks.StructBlock",
+                                [[("image", 4), ("caption", 5), ("alt_text", 6)]],
+                                {},
+                            ),
+                            8: (
+                                "wagtail.documents.blocks.DocumentChooserBlock",
+                                (),
+                                {"label": "Document"},
+                            ),
+                            9: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Leave empty to use the document's title.",
+                                    "label": "Link text",
+                                    "required": False,
+                                },
+                            ),
+                            10: (
+                                "wagtail.blocks.StructBlock",
+                                [[("document", 8), ("title", 9)]],
+                                {},
+                            ),
+                            11: ("wagtail.blocks.TextBlock", (), {"label": "Quote"}),
+                            12: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Said by", "max_length": 200, "required": False},
+                            ),
+                            13: (
+                                "wagtail.blocks.StructBlock",
+                                [[("quote", 11), ("attribution", 12)]],
+                                {},
+                            ),
+                            14: ("news.blocks.ArticleTableBlock", (), {}),
+                        },
+                        verbose_name="body",
+                    ),
+                ),
+                (
+                    "image",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailimages.image",
+                        verbose_name="main image",
+                    ),
+                ),
+                (
+                    "social_image",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Shown when a link to this page is shared on Facebook or Zalo.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailimages.image",
+                        verbose_name="social image",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'news article',
-                'verbose_name_plural': 'news articles',
+                "verbose_name": "news article",
+                "verbose_name_plural": "news articles",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='NewsIndexPage',
+            name="NewsIndexPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(blank=True, verbose_name='introduction')),
-                ('social_image', models.ForeignKey(blank=True, help_text='Shown when a link to this page is shared on Facebook or Zalo.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='social image')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("intro", models.TextField(blank=True, verbose_name="introduction")),
+                (
+                    "social_image",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Shown when a link to this page is shared on Facebook or Zalo.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailimages.image",
+                        verbose_name="social image",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'news index page',
-                'verbose_name_plural': 'news index pages',
+                "verbose_name": "news index page",
+                "verbose_name_plural": "news index pages",
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
-            name='Notice',
+            name="Notice",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('message', models.CharField(help_text='One or two sentences: what happens, where and when.', max_length=300, verbose_name='message')),
-                ('level', models.CharField(choices=[('urgent', 'Urgent (weather, safety)'), ('important', 'Important (water or power cut, vaccination day)')], default='important', max_length=10, verbose_name='level')),
-                ('link', models.URLField(blank=True, help_text='Optional: a page with the details.', verbose_name='link for details')),
-                ('starts_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='shown from')),
-                ('ends_at', models.DateTimeField(verbose_name='shown until')),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('commune', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='notices', to='home.commune', verbose_name='commune')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "message",
+                    models.CharField(
+                        help_text="One or two sentences: what happens, where and when.",
+                        max_length=300,
+                        verbose_name="message",
+                    ),
+                ),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[
+                            ("urgent", "Urgent (weather, safety)"),
+                            ("important", "Important (water or power cut, vaccination day)"),
+                        ],
+                        default="important",
+                        max_length=10,
+                        verbose_name="level",
+                    ),
+                ),
+                (
+                    "link",
+                    models.URLField(
+                        blank=True,
+                        help_text="Optional: a page with the details.",
+                        verbose_name="link for details",
+                    ),
+                ),
+                (
+                    "starts_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="shown from"
+                    ),
+                ),
+                ("ends_at", models.DateTimeField(verbose_name="shown until")),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "commune",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="notices",
+                        to="home.commune",
+                        verbose_name="commune",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'notice banner',
-                'verbose_name_plural': 'notice banners',
-                'ordering': ['-starts_at'],
+                "verbose_name": "notice banner",
+                "verbose_name_plural": "notice banners",
+                "ordering": ["-starts_at"],
             },
         ),
         migrations.CreateModel(
-            name='ThankYouPage',
+            name="ThankYouPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(blank=True, verbose_name='introduction')),
-                ('social_image', models.ForeignKey(blank=True, help_text='Shown when a link to this page is shared on Facebook or Zalo.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='social image')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("intro", models.TextField(blank=True, verbose_name="introduction")),
+                (
+                    "social_image",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Shown when a link to this page is shared on Facebook or Zalo.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailimages.image",
+                        verbose_name="social image",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'thank-you page',
-                'verbose_name_plural': 'thank-you pages',
+                "verbose_name": "thank-you page",
+                "verbose_name_plural": "thank-you pages",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='Letter',
+            name="Letter",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('thank_you', 'Thank-you letter (form 01)'), ('apology', 'Apology letter (form 02)'), ('marriage', 'Congratulations on a marriage (form 03)'), ('birth', 'Congratulations on a birth (form 03)'), ('condolence', 'Condolence letter (form 04)')], max_length=20, verbose_name='kind of letter')),
-                ('year', models.PositiveSmallIntegerField(editable=False, verbose_name='year')),
-                ('number', models.PositiveIntegerField(editable=False, verbose_name='number')),
-                ('recipient_name', models.CharField(help_text='As written after “Kính gửi”, e.g. “Ông Nguyễn Văn An” or “Gia đình bà Lê Thị Hoa”.', max_length=200, verbose_name='recipient')),
-                ('recipient_address', models.CharField(blank=True, max_length=250, verbose_name="recipient's address")),
-                ('reason', models.TextField(help_text="Thank-you: what was contributed. Apology: what was late or poorly handled. Marriage: the couple and the date. Birth: the baby's name and date of birth. Condolence: the deceased's name, age and date of death.", verbose_name='occasion or reason')),
-                ('personal_message', models.TextField(blank=True, help_text="Optional sentences added after the template's text.", verbose_name='personal words')),
-                ('letter_date', models.DateField(default=django.utils.timezone.localdate, verbose_name='date of the letter')),
-                ('signer_name', models.CharField(blank=True, max_length=120, verbose_name="signer's name")),
-                ('signer_position', models.CharField(blank=True, max_length=150, verbose_name="signer's position")),
-                ('signer_post', models.CharField(blank=True, editable=False, max_length=20, verbose_name="signer's post")),
-                ('consent_to_publish', models.BooleanField(default=False, help_text='Thank-you letters only. Record how and when in the note below.', verbose_name='the recipient agreed to be named publicly')),
-                ('consent_note', models.CharField(blank=True, help_text='e.g. “Đồng ý bằng văn bản ngày 12/11/2026”.', max_length=250, verbose_name='how consent was given')),
-                ('publish_on_thanks_page', models.BooleanField(default=False, help_text="Shows the recipient's name, contribution and the date, never the address.", verbose_name='show on the thank-you page')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='registered at')),
-                ('commune', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='letters', to='home.commune', verbose_name='commune')),
-                ('drafted_by', models.ForeignKey(editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='drafted by')),
-                ('signer', models.ForeignKey(help_text="A leader of the commune, from the officials' directory.", null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='contact.official', verbose_name='signed by')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("thank_you", "Thank-you letter (form 01)"),
+                            ("apology", "Apology letter (form 02)"),
+                            ("marriage", "Congratulations on a marriage (form 03)"),
+                            ("birth", "Congratulations on a birth (form 03)"),
+                            ("condolence", "Condolence letter (form 04)"),
+                        ],
+                        max_length=20,
+                        verbose_name="kind of letter",
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField(editable=False, verbose_name="year")),
+                ("number", models.PositiveIntegerField(editable=False, verbose_name="number")),
+                (
+                    "recipient_name",
+                    models.CharField(
+                        help_text="As written after “Kính gửi”, e.g. “Ông Nguyễn Văn An” or “Gia đình bà Lê Thị Hoa”.",
+                        max_length=200,
+                        verbose_name="recipient",
+                    ),
+                ),
+                (
+                    "recipient_address",
+                    models.CharField(
+                        blank=True, max_length=250, verbose_name="recipient's address"
+                    ),
+                ),
+                (
+                    "reason",
+                    models.TextField(
+                        help_text="Thank-you: what was contributed. Apology: what was late or poorly handled. Marriage: the couple and the date. Birth: the baby's name and date of birth. Condolence: the deceased's name, age and date of death.",
+                        verbose_name="occasion or reason",
+                    ),
+                ),
+                (
+                    "personal_message",
+                    models.TextField(
+                        blank=True,
+                        help_text="Optional sentences added after the template's text.",
+                        verbose_name="personal words",
+                    ),
+                ),
+                (
+                    "letter_date",
+                    models.DateField(
+                        default=django.utils.timezone.localdate, verbose_name="date of the letter"
+                    ),
+                ),
+                (
+                    "signer_name",
+                    models.CharField(blank=True, max_length=120, verbose_name="signer's name"),
+                ),
+                (
+                    "signer_position",
+                    models.CharField(blank=True, max_length=150, verbose_name="signer's position"),
+                ),
+                (
+                    "signer_post",
+                    models.CharField(
+                        blank=True, editable=False, max_length=20, verbose_name="signer's post"
+                    ),
+                ),
+                (
+                    "consent_to_publish",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Thank-you letters only. Record how and when in the note below.",
+                        verbose_name="the recipient agreed to be named publicly",
+                    ),
+                ),
+                (
+                    "consent_note",
+                    models.CharField(
+                        blank=True,
+                        help_text="e.g. “Đồng ý bằng văn bản ngày 12/11/2026”.",
+                        max_length=250,
+                        verbose_name="how consent was given",
+                    ),
+                ),
+                (
+                    "publish_on_thanks_page",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Shows the recipient's name, contribution and the date, never the address.",
+                        verbose_name="show on the thank-you page",
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, verbose_name="registered at"),
+                ),
+                (
+                    "commune",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="letters",
+                        to="home.commune",
+                        verbose_name="commune",
+                    ),
+                ),
+                (
+                    "drafted_by",
+                    models.ForeignKey(
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="drafted by",
+                    ),
+                ),
+                (
+                    "signer",
+                    models.ForeignKey(
+                        help_text="A leader of the commune, from the officials' directory.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="contact.official",
+                        verbose_name="signed by",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'letter',
-                'verbose_name_plural': 'letters',
-                'ordering': ['-year', '-number'],
-                'constraints': [models.UniqueConstraint(fields=('commune', 'year', 'number'), name='news_letter_unique_number')],
+                "verbose_name": "letter",
+                "verbose_name_plural": "letters",
+                "ordering": ["-year", "-number"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("commune", "year", "number"), name="news_letter_unique_number"
+                    )
+                ],
             },
         ),
     ]

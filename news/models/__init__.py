@@ -1,6 +1,6 @@
-"""News, loudspeaker announcements, greetings, the notice banner and letters."""
+"""News, loudspeaker announcements, greetings, the notice banner and the
+thank-you page."""
 
-from .letters import Letter, LetterKind, LetterSettings
 from .notices import Notice, NoticeLevel
 from .pages import (
     AnnouncementIndexPage,
@@ -18,9 +18,6 @@ __all__ = [
     "AnnouncementPage",
     "GreetingIndexPage",
     "GreetingPage",
-    "Letter",
-    "LetterKind",
-    "LetterSettings",
     "NewsArticlePage",
     "NewsCategory",
     "NewsIndexPage",

@@ -7,8 +7,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Site
 
-from home.scoping import CommuneScopedForm
-
 
 class NoticeLevel(models.TextChoices):
     URGENT = "urgent", _("Urgent (weather, safety)")
@@ -29,8 +27,6 @@ class NoticeQuerySet(models.QuerySet):
 class Notice(models.Model):
     """A short urgent message shown above every page of a commune's site
     during its time window, which a visitor may dismiss."""
-
-    base_form_class = CommuneScopedForm
 
     commune = models.ForeignKey(
         "home.Commune", verbose_name=_("commune"), on_delete=models.CASCADE, related_name="notices"

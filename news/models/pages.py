@@ -5,10 +5,7 @@ listings query their own children only, so a commune's pages and feeds carry
 nothing of another commune.
 """
 
-from datetime import datetime, time
-
 from django.core.exceptions import ValidationError
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.http import Http404
@@ -21,7 +18,9 @@ from wagtail.models import Page, PageManager, Site
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from theme.models import BasePage, SectionPage
+from contact.models import Letter
+from home.models import BasePage, SectionPage
+from theme.pagination import paginate
 
 from ..blocks import ArticleStreamBlock
 from ..forms import AnnouncementPageForm, GreetingPageForm
@@ -31,7 +30,6 @@ NEWS_PER_PAGE = 10
 ANNOUNCEMENTS_PER_PAGE = 20
 GREETINGS_PER_PAGE = 20
 THANKS_PER_PAGE = 30
-FEED_ITEMS = 20
 # About two minutes read aloud on the village loudspeakers.
 ANNOUNCEMENT_MAX_CHARS = 1500
 
@@ -48,22 +46,6 @@ def unrestricted_children(queryset):
     (Wagtail checks them before serving it), so this replaces ``public()``
     and its extra query with a join."""
     return queryset.live().filter(view_restrictions__isnull=True)
-
-
-def paginate(request, items, per_page: int):
-    """A page of the listing; a missing, bad or too large ``?page=`` gives the
-    first or last page instead of an error."""
-    paginator = Paginator(items, per_page)
-    try:
-        return paginator.page(request.GET.get("page") or 1)
-    except PageNotAnInteger:
-        return paginator.page(1)
-    except EmptyPage:
-        return paginator.page(paginator.num_pages)
-
-
-def local_midnight(day):
-    return timezone.make_aware(datetime.combine(day, time.min))
 
 
 class NewsCategory(models.TextChoices):
@@ -253,12 +235,6 @@ class AnnouncementPage(BasePage):
         """Minutes needed to read the text aloud, at about 130 words a minute."""
         return max(1, round(len(self.text.split()) / 130))
 
-    @property
-    def audio_type(self) -> str:
-        from ..audio import audio_mime_type
-
-        return audio_mime_type(self.audio.filename) if self.audio else ""
-
 
 class GreetingIndexPage(SectionPage):
     """The archive of the commune leaders' greetings, newest first."""
@@ -404,8 +380,6 @@ class ThankYouPage(SectionPage):
         verbose_name_plural = _("thank-you pages")
 
     def get_context(self, request, *args, **kwargs):
-        from .letters import Letter
-
         context = super().get_context(request, *args, **kwargs)
         site = Site.find_for_request(request)
         letters = Letter.objects.published_thanks().filter(commune__site=site)

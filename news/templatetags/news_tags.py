@@ -10,7 +10,7 @@ from django.conf import settings
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction, Site
 
-from theme.fragments import valid_until
+from home.fragments import valid_until
 from theme.navigation import cached_for_navigation
 
 from ..models import GreetingPage, NewsArticlePage

@@ -9,145 +9,341 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('home', '0001_initial'),
-        ('wagtailcore', '0098_apitoken'),
-        ('wagtaildocs', '0014_alter_document_file_size'),
-        ('wagtailimages', '0027_image_description'),
+        ("home", "0001_initial"),
+        ("wagtailcore", "0098_apitoken"),
+        ("wagtaildocs", "0014_alter_document_file_size"),
+        ("wagtailimages", "0027_image_description"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ProcedureField',
+            name="ProcedureField",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=150, unique=True, verbose_name='name')),
-                ('slug', models.SlugField(max_length=160, unique=True, verbose_name='slug')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=150, unique=True, verbose_name="name")),
+                ("slug", models.SlugField(max_length=160, unique=True, verbose_name="slug")),
             ],
             options={
-                'verbose_name': 'procedure field',
-                'verbose_name_plural': 'procedure fields',
-                'ordering': ['name'],
+                "verbose_name": "procedure field",
+                "verbose_name_plural": "procedure fields",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Procedure',
+            name="Procedure",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=20, validators=[django.core.validators.RegexValidator('^\\d+\\.\\d+$', 'A national code is digits, a dot, then digits, e.g. 1.001193.')], verbose_name='national code')),
-                ('name', models.CharField(max_length=400, verbose_name='name')),
-                ('decision', models.CharField(blank=True, max_length=200, verbose_name='publishing decision')),
-                ('level', models.CharField(blank=True, max_length=200, verbose_name='level of implementation')),
-                ('applies_to_communes', models.BooleanField(default=True, help_text="Commune-level procedures are listed on every commune's catalogue.", verbose_name='shown by every commune')),
-                ('applicants', models.TextField(blank=True, verbose_name='applicants')),
-                ('steps', models.TextField(blank=True, help_text='One step per line.', verbose_name='steps')),
-                ('conditions', models.TextField(blank=True, verbose_name='conditions')),
-                ('implementing_agency', models.CharField(blank=True, max_length=300, verbose_name='implementing agency')),
-                ('result', models.TextField(blank=True, verbose_name='result')),
-                ('processing_time', models.TextField(blank=True, verbose_name='time limit')),
-                ('fee', models.TextField(blank=True, verbose_name='fees and charges')),
-                ('keywords', models.CharField(blank=True, max_length=300, verbose_name='keywords')),
-                ('online_service_url', models.URLField(blank=True, max_length=500, verbose_name='online service link')),
-                ('source_url', models.URLField(blank=True, max_length=500, verbose_name='source')),
-                ('last_reviewed', models.DateField(blank=True, null=True, verbose_name='last reviewed')),
-                ('search_text', models.TextField(blank=True, editable=False)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('commune', models.ForeignKey(blank=True, help_text='Empty for a district record shared by every commune.', null=True, on_delete=django.db.models.deletion.CASCADE, related_name='own_procedures', to='home.commune', verbose_name='commune')),
-                ('field', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='procedures.procedurefield', verbose_name='field')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "code",
+                    models.CharField(
+                        max_length=20,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^\\d+\\.\\d+$",
+                                "A national code is digits, a dot, then digits, e.g. 1.001193.",
+                            )
+                        ],
+                        verbose_name="national code",
+                    ),
+                ),
+                ("name", models.CharField(max_length=400, verbose_name="name")),
+                (
+                    "decision",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="publishing decision"
+                    ),
+                ),
+                (
+                    "level",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="level of implementation"
+                    ),
+                ),
+                (
+                    "applies_to_communes",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Commune-level procedures are listed on every commune's catalogue.",
+                        verbose_name="shown by every commune",
+                    ),
+                ),
+                ("applicants", models.TextField(blank=True, verbose_name="applicants")),
+                (
+                    "steps",
+                    models.TextField(
+                        blank=True, help_text="One step per line.", verbose_name="steps"
+                    ),
+                ),
+                ("conditions", models.TextField(blank=True, verbose_name="conditions")),
+                (
+                    "implementing_agency",
+                    models.CharField(
+                        blank=True, max_length=300, verbose_name="implementing agency"
+                    ),
+                ),
+                ("result", models.TextField(blank=True, verbose_name="result")),
+                ("processing_time", models.TextField(blank=True, verbose_name="time limit")),
+                ("fee", models.TextField(blank=True, verbose_name="fees and charges")),
+                ("keywords", models.CharField(blank=True, max_length=300, verbose_name="keywords")),
+                (
+                    "online_service_url",
+                    models.URLField(blank=True, max_length=500, verbose_name="online service link"),
+                ),
+                ("source_url", models.URLField(blank=True, max_length=500, verbose_name="source")),
+                (
+                    "last_reviewed",
+                    models.DateField(blank=True, null=True, verbose_name="last reviewed"),
+                ),
+                ("search_text", models.TextField(blank=True, editable=False)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "commune",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Empty for a district record shared by every commune.",
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="own_procedures",
+                        to="home.commune",
+                        verbose_name="commune",
+                    ),
+                ),
+                (
+                    "field",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="procedures.procedurefield",
+                        verbose_name="field",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'procedure',
-                'verbose_name_plural': 'procedures',
-                'ordering': ['field__name', 'name'],
+                "verbose_name": "procedure",
+                "verbose_name_plural": "procedures",
+                "ordering": ["field__name", "name"],
             },
         ),
         migrations.CreateModel(
-            name='LegalBasis',
+            name="LegalBasis",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('number', models.CharField(max_length=100, verbose_name='number')),
-                ('summary', models.TextField(blank=True, verbose_name='summary')),
-                ('issued_on', models.DateField(blank=True, null=True, verbose_name='date issued')),
-                ('issuer', models.CharField(blank=True, max_length=200, verbose_name='issuer')),
-                ('procedure', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='legal_bases', to='procedures.procedure')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                ("number", models.CharField(max_length=100, verbose_name="number")),
+                ("summary", models.TextField(blank=True, verbose_name="summary")),
+                ("issued_on", models.DateField(blank=True, null=True, verbose_name="date issued")),
+                ("issuer", models.CharField(blank=True, max_length=200, verbose_name="issuer")),
+                (
+                    "procedure",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="legal_bases",
+                        to="procedures.procedure",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='ProcedureIndexPage',
+            name="ProcedureIndexPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(blank=True, verbose_name='introduction')),
-                ('social_image', models.ForeignKey(blank=True, help_text='Shown when a link to this page is shared on Facebook or Zalo.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='social image')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("intro", models.TextField(blank=True, verbose_name="introduction")),
+                (
+                    "social_image",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Shown when a link to this page is shared on Facebook or Zalo.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailimages.image",
+                        verbose_name="social image",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'procedure catalogue',
-                'verbose_name_plural': 'procedure catalogues',
+                "verbose_name": "procedure catalogue",
+                "verbose_name_plural": "procedure catalogues",
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
-            name='RequiredDocument',
+            name="RequiredDocument",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('name', models.TextField(verbose_name='document')),
-                ('originals', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='originals')),
-                ('copies', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='copies')),
-                ('procedure', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='documents', to='procedures.procedure')),
-                ('template', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtaildocs.document', verbose_name='form template')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                ("name", models.TextField(verbose_name="document")),
+                (
+                    "originals",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="originals"
+                    ),
+                ),
+                (
+                    "copies",
+                    models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="copies"),
+                ),
+                (
+                    "procedure",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="documents",
+                        to="procedures.procedure",
+                    ),
+                ),
+                (
+                    "template",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtaildocs.document",
+                        verbose_name="form template",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='SubmissionMethod',
+            name="SubmissionMethod",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('method', models.CharField(choices=[('in_person', 'In person'), ('online', 'Online'), ('post', 'By post')], max_length=20, verbose_name='way of submission')),
-                ('time_limit', models.CharField(blank=True, max_length=300, verbose_name='time limit')),
-                ('fee', models.CharField(blank=True, max_length=300, verbose_name='fee')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('procedure', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='submission_methods', to='procedures.procedure')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                (
+                    "method",
+                    models.CharField(
+                        choices=[
+                            ("in_person", "In person"),
+                            ("online", "Online"),
+                            ("post", "By post"),
+                        ],
+                        max_length=20,
+                        verbose_name="way of submission",
+                    ),
+                ),
+                (
+                    "time_limit",
+                    models.CharField(blank=True, max_length=300, verbose_name="time limit"),
+                ),
+                ("fee", models.CharField(blank=True, max_length=300, verbose_name="fee")),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                (
+                    "procedure",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="submission_methods",
+                        to="procedures.procedure",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='LocalProcedureNote',
+            name="LocalProcedureNote",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('handled_by', models.CharField(blank=True, max_length=200, verbose_name='handled by')),
-                ('counter', models.CharField(blank=True, max_length=200, verbose_name='counter')),
-                ('phone', models.CharField(blank=True, max_length=30, verbose_name='local phone')),
-                ('note', models.TextField(blank=True, verbose_name='note')),
-                ('commune', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='procedure_notes', to='home.commune', verbose_name='commune')),
-                ('procedure', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='local_notes', to='procedures.procedure', verbose_name='procedure')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "handled_by",
+                    models.CharField(blank=True, max_length=200, verbose_name="handled by"),
+                ),
+                ("counter", models.CharField(blank=True, max_length=200, verbose_name="counter")),
+                ("phone", models.CharField(blank=True, max_length=30, verbose_name="local phone")),
+                ("note", models.TextField(blank=True, verbose_name="note")),
+                (
+                    "commune",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="procedure_notes",
+                        to="home.commune",
+                        verbose_name="commune",
+                    ),
+                ),
+                (
+                    "procedure",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="local_notes",
+                        to="procedures.procedure",
+                        verbose_name="procedure",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'local procedure note',
-                'verbose_name_plural': 'local procedure notes',
-                'constraints': [models.UniqueConstraint(fields=('commune', 'procedure'), name='one_note_per_commune')],
+                "verbose_name": "local procedure note",
+                "verbose_name_plural": "local procedure notes",
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("commune", "procedure"), name="one_note_per_commune"
+                    )
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='procedure',
-            constraint=models.UniqueConstraint(condition=models.Q(('commune__isnull', True)), fields=('code',), name='unique_district_procedure_code'),
+            model_name="procedure",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("commune__isnull", True)),
+                fields=("code",),
+                name="unique_district_procedure_code",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='procedure',
-            constraint=models.UniqueConstraint(fields=('commune', 'code'), name='unique_commune_procedure_code'),
+            model_name="procedure",
+            constraint=models.UniqueConstraint(
+                fields=("commune", "code"), name="unique_commune_procedure_code"
+            ),
         ),
     ]

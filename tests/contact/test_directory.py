@@ -5,6 +5,7 @@ import re
 from datetime import timedelta
 
 import pytest
+import vobject
 from django.test import Client
 from django.utils import timezone
 from wagtail.images.models import Image
@@ -145,6 +146,34 @@ def test_long_vcard_lines_are_folded_without_breaking_letters(voi_people):
     assert all(len(line.encode("utf-8")) <= 75 for line in lines)
     unfolded = text.replace("\r\n ", "")
     assert "NOTE:Phụ trách đất đai\\, xây dựng" in unfolded
+
+
+def test_a_short_line_of_vietnamese_is_folded_by_octets_not_letters(voi_people):
+    """vobject 0.9.9 leaves lines under 75 characters unfolded; this NOTE line
+    has 70 characters but 92 octets, so it must be folded all the same."""
+    chair = voi_people["chair"]
+    chair.responsibilities = "Hộ tịch, chứng thực, đất đai, xây dựng, môi trường, giáo dục"
+    chair.save()
+    text = get("voi", f"/lien-he/vcard/{chair.pk}/").content.decode("utf-8")
+    unfolded = text.replace("\r\n ", "").split("\r\n")
+    note = next(line for line in unfolded if line.startswith("NOTE:"))
+    assert len(note) < 75 < len(note.encode("utf-8"))
+    assert all(len(line.encode("utf-8")) <= 75 for line in text.split("\r\n"))
+
+
+def test_vcard_reads_back_as_written(voi_people):
+    """A standard parser finds every value again, newlines and backslashes included."""
+    chair = voi_people["chair"]
+    chair.email = "chutich@voi.example"
+    chair.responsibilities = "Dòng một; dấu \\ gạch\nDòng hai, đất đai " * 3
+    chair.save()
+    text = get("voi", f"/lien-he/vcard/{chair.pk}/").content.decode("utf-8")
+    card = vobject.readOne(text)
+    assert card.fn.value == "Trần Văn Chủ Tịch"
+    assert (card.n.value.family, card.n.value.given) == ("Trần", "Văn Chủ Tịch")
+    assert card.org.value == ["Thị trấn Vôi"]
+    assert card.tel.value == "+842043881234"
+    assert card.note.value == chair.responsibilities
 
 
 def test_no_vcard_for_another_commune_or_an_ended_term(voi_people, communes):

@@ -2,7 +2,8 @@
 
 import io
 import json
-from datetime import date
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.conf import settings
@@ -10,8 +11,8 @@ from django.core import mail
 from django.test import Client, override_settings
 from PIL import Image
 
-from contact.feedback import add_working_days
 from contact.models import Feedback, FeedbackStatus
+from contact.services import add_working_days, store_feedback
 from home.models import CommuneSettings
 
 pytestmark = pytest.mark.django_db
@@ -89,7 +90,43 @@ def test_tracking_codes_are_readable_and_unique(captcha_ok):
 def test_due_date_counts_working_days():
     assert add_working_days(date(2026, 11, 27), 10) == date(2026, 12, 11)  # Friday
     assert add_working_days(date(2026, 11, 28), 1) == date(2026, 11, 30)  # Saturday -> Monday
-    assert add_working_days(date(2026, 11, 23), 5) == date(2026, 11, 30)
+    assert add_working_days(date(2026, 10, 19), 5) == date(2026, 10, 26)
+    # Was 30/11 when only weekends counted: holidays 0.109 lists 24/11/2026,
+    # Vietnam Culture Day, as a day off.
+    assert add_working_days(date(2026, 11, 23), 5) == date(2026, 12, 1)
+
+
+def test_due_date_skips_the_tet_holiday():
+    # Friday 13/2/2026; Tết Bính Ngọ closes offices Monday 16 to Friday 20/2.
+    assert add_working_days(date(2026, 2, 13), 1) == date(2026, 2, 23)
+    assert add_working_days(date(2026, 2, 13), 10) == date(2026, 3, 6)
+
+
+def test_due_date_skips_reunification_and_labour_day():
+    # Wednesday 29/4/2026; Thursday 30/4 and Friday 1/5 are public holidays.
+    assert add_working_days(date(2026, 4, 29), 1) == date(2026, 5, 4)
+    assert add_working_days(date(2026, 4, 29), 10) == date(2026, 5, 15)
+
+
+def test_due_date_skips_national_day_and_its_substitute_day_off():
+    # Friday 28/8/2026; Monday 31/8 is off in exchange for Saturday 22/8,
+    # then 1/9 and 2/9 (National Day).
+    assert add_working_days(date(2026, 8, 28), 1) == date(2026, 9, 3)
+    assert add_working_days(date(2026, 8, 28), 10) == date(2026, 9, 16)
+    # ... and Saturday 22/8, worked in exchange, counts as a working day.
+    assert add_working_days(date(2026, 8, 21), 1) == date(2026, 8, 22)
+
+
+def test_a_submission_just_before_tet_is_due_after_it(communes, monkeypatch):
+    friday_before_tet = datetime(2026, 2, 13, 15, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
+    monkeypatch.setattr("django.utils.timezone.now", lambda: friday_before_tet)
+    feedback = store_feedback(
+        communes["voi"],
+        {"kind": "phan_anh", "subject": "Đường thôn", "message": "Ổ gà.", "email": "a@b.vn"},
+        verified=True,
+    )
+    assert settings.FEEDBACK_ANSWER_WORKING_DAYS == 10
+    assert feedback.due_date == date(2026, 3, 6)  # weekends only would say 27/2
 
 
 def test_phone_or_email_is_required(captcha_ok):
@@ -296,7 +333,7 @@ def test_long_and_odd_unicode_is_kept_exactly(captcha_ok):
 
 
 def test_sms_file_backend_is_used_in_tests():
-    assert settings.SMS_BACKEND == "contact.sms.FileSmsBackend"
+    assert settings.SMS_BACKEND == "home.sms.FileSmsBackend"
     with open(settings.SMS_FILE_PATH, encoding="utf-8") as handle:
         for line in handle:
             json.loads(line)
@@ -321,7 +358,7 @@ def test_recaptcha_v3_refuses_low_scores(monkeypatch, score, stored):
 
 
 def test_client_address_behind_trusted_proxies(rf, settings):
-    from contact.ratelimit import client_address
+    from home.ratelimit import client_address
 
     request = rf.get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="1.2.3.4, 203.0.113.9")
     settings.TRUSTED_PROXY_COUNT = 0

@@ -11,9 +11,11 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from contact.feedback import scrub_personal_data
 from contact.models import Feedback, FeedbackStatus, ReplyTemplate
-from home.services import DISTRICT_ADMINS_GROUP
+from contact.services import scrub_personal_data
+from district.provisioning import DISTRICT_ADMINS_GROUP
+
+from .moderation import moderate
 
 pytestmark = pytest.mark.django_db
 S = FeedbackStatus
@@ -54,26 +56,6 @@ def b_feedback(communes):
     return make_feedback(communes["kep"], subject="Bí mật của Kép", name="Người dân Kép")
 
 
-def moderation_data(feedback, **extra):
-    return {
-        "status": feedback.status,
-        "assigned_to": "",
-        "reason": "",
-        "reply_template": "",
-        "answer": feedback.answer,
-        "published_title": feedback.published_title,
-        "published_question": feedback.published_question,
-        "published_answer": feedback.published_answer,
-        **extra,
-    }
-
-
-def moderate(client, feedback, **extra):
-    return client.post(
-        reverse("feedback:edit", args=[feedback.pk]), moderation_data(feedback, **extra)
-    )
-
-
 @pytest.fixture
 def editor_client(editor_a, client_for):
     return client_for(editor_a)
@@ -106,7 +88,9 @@ def test_editor_moves_feedback_through_its_states(
     assert sms and sms[-1]["to"] == "0987654321"
     assert "/gop-y/tra-cuu/" in sms[-1]["text"]
 
-    assert moderate(editor_client, a_feedback, status=S.PUBLISHED).status_code == 302
+    # Publishing is a separate step: the editor confirms the drafted copy.
+    response = moderate(editor_client, a_feedback, status=S.PUBLISHED, confirm_published_copy="on")
+    assert response.status_code == 302
     a_feedback.refresh_from_db()
     assert a_feedback.status == S.PUBLISHED and a_feedback.published_at is not None
     actions = [e.action for e in a_feedback.events.all()]
@@ -201,7 +185,7 @@ def test_publishing_removes_personal_data(editor_client, a_feedback, communes):
         answer="Cảm ơn anh Bình (0987.654.321) đã phản ánh; xã đã thu gom.",
     )
     a_feedback.refresh_from_db()
-    moderate(editor_client, a_feedback, status=S.PUBLISHED)
+    moderate(editor_client, a_feedback, status=S.PUBLISHED, confirm_published_copy="on")
     a_feedback.refresh_from_db()
     published = " ".join(
         [a_feedback.published_title, a_feedback.published_question, a_feedback.published_answer]

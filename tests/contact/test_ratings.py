@@ -2,14 +2,14 @@
 limited per connection, and the figures published from them."""
 
 import re
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 
 import pytest
 from django.test import Client, override_settings
 from django.utils import timezone
 
 from contact.models import Feedback, FeedbackStatus, Rating, RatingLevel
-from contact.stats import commune_figures
+from district.figures import Period, figure_table
 from procedures.models import Procedure
 from tests.factories import OfficialFactory
 
@@ -80,8 +80,8 @@ def test_an_invalid_level_is_refused():
     assert not Rating.objects.exists()
 
 
-def at(year, month, day):
-    return timezone.make_aware(datetime(year, month, day, 10, 0))
+def local(day, hour=10) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time(hour)))
 
 
 def seed_ratings(commune, levels, when):
@@ -90,27 +90,32 @@ def seed_ratings(commune, levels, when):
     )
 
 
-def test_commune_summary_with_exact_figures(communes):
+def test_results_page_shows_the_communes_figures_of_the_last_twelve_months(communes):
     voi = communes["voi"]
-    seed_ratings(
-        voi, ["rat_hai_long"] * 3 + ["hai_long"] * 4 + ["khong_hai_long"] * 1, at(2026, 10, 5)
-    )
-    seed_ratings(voi, ["hai_long"] * 1 + ["khong_hai_long"] * 1, at(2026, 11, 2))
-    summary = Rating.objects.filter(commune=voi).summary()
-    assert summary == {"count": 10, "satisfied": 8, "share": 80.0}
-    months = Rating.objects.filter(commune=voi).by_month()
-    assert [(m["month"].month, m["count"], m["share"]) for m in months] == [
-        (11, 2, 50.0),
-        (10, 8, 87.5),
-    ]
+    period = Period.last_twelve_months()
+    first_month, this_month = local(period.start), local(period.end.replace(day=1))
+    seed_ratings(voi, ["rat_hai_long"] * 3 + ["hai_long"] * 4 + ["khong_hai_long"], first_month)
+    seed_ratings(voi, ["hai_long", "khong_hai_long"], this_month)
+    seed_ratings(voi, ["khong_hai_long"] * 5, first_month - timedelta(days=1))  # before
+    seed_ratings(communes["kep"], ["khong_hai_long"] * 5, this_month)  # another commune
     page = Client().get("/danh-gia/ket-qua/", **HOST).content.decode()
     assert "<strong>80,0%</strong> hài lòng, trên 10 lượt đánh giá" in page
-    assert "<td>87,5%</td>" in page
+    months = re.findall(r'<th scope="row">([^<]*)</th><td>(\d+)</td><td>([^<]*)</td>', page)
+    assert months == [
+        (f"{period.end.month}/{period.end.year}", "2", "50,0%"),
+        (f"{period.start.month}/{period.start.year}", "8", "87,5%"),
+    ]
+
+
+def test_results_page_without_ratings_says_so(communes):
+    page = Client().get("/danh-gia/ket-qua/", **HOST).content.decode()
+    assert "Chưa có lượt đánh giá nào." in page
 
 
 def test_district_figures_per_commune_and_total(communes):
-    seed_ratings(communes["voi"], ["hai_long"] * 3 + ["khong_hai_long"], at(2026, 11, 1))
-    seed_ratings(communes["kep"], ["khong_hai_long"] * 2, at(2026, 11, 1))
+    this_month = local(timezone.localdate().replace(day=1))
+    seed_ratings(communes["voi"], ["hai_long"] * 3 + ["khong_hai_long"], this_month)
+    seed_ratings(communes["kep"], ["khong_hai_long"] * 2, this_month)
     today = timezone.localdate()
     common = {"kind": "gop_y", "subject": "x", "message": "x", "name": "x", "phone": "0912345678"}
     Feedback.objects.create(
@@ -118,7 +123,7 @@ def test_district_figures_per_commune_and_total(communes):
         tracking_code="AAAA-0001",
         due_date=today,
         status=FeedbackStatus.ANSWERED,
-        answered_at=timezone.now() - timedelta(days=1),
+        answered_at=timezone.now(),
         **common,
     )
     Feedback.objects.create(
@@ -142,27 +147,27 @@ def test_district_figures_per_commune_and_total(communes):
         status=FeedbackStatus.SPAM,
         **common,
     )
-    rows, total = commune_figures()
-    by_slug = {row["commune"].slug: row for row in rows}
+    table = figure_table()
+    by_slug = {row.commune.slug: row for row in table.rows}
     voi, kep = by_slug["voi"], by_slug["kep"]
-    assert (voi["ratings"], voi["satisfied_share"]) == (4, 75.0)
-    assert (kep["ratings"], kep["satisfied_share"]) == (2, 0.0)
-    assert (voi["received"], voi["answered"], voi["answer_rate"], voi["on_time_rate"]) == (
+    assert (voi.ratings, voi.satisfied_share) == (4, 75.0)
+    assert (kep.ratings, kep.satisfied_share) == (2, 0.0)
+    assert (voi.feedback_received, voi.answered, voi.answer_rate, voi.on_time_rate) == (
         3,
         2,
         66.7,
         33.3,
     )
-    assert by_slug["thai-dao"]["satisfied_share"] is None
-    assert total["ratings"] == 6 and total["satisfied_share"] == 50.0
-    assert total["received"] == 3
+    assert by_slug["tan-thanh"].satisfied_share is None
+    assert table.total.ratings == 6 and table.total.satisfied_share == 50.0
+    assert table.total.feedback_received == 3
     page = Client().get("/hai-long/", HTTP_HOST="localhost:8000").content.decode()
     row = page.split("Thị trấn Vôi")[1].split("</tr>")[0]
     assert re.findall(r"<td>([^<]*)</td>", row) == ["4", "75,0%", "3", "66,7%", "33,3%"]
 
 
 def test_overview_and_rating_pages_query_budget(communes, django_assert_max_num_queries):
-    seed_ratings(communes["voi"], ["hai_long"] * 50, at(2026, 11, 1))
+    seed_ratings(communes["voi"], ["hai_long"] * 50, local(timezone.localdate()))
     for path, host in (
         ("/danh-gia/", HOST),
         ("/danh-gia/ket-qua/", HOST),

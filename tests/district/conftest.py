@@ -9,7 +9,8 @@ import pytest
 from django.conf import settings
 from django.utils import timezone
 
-from district.models import Dossier
+from procedures.dossiers import save_dossier
+from procedures.models import Dossier
 
 
 class Outbox:
@@ -41,7 +42,7 @@ def make_dossier(commune, **values) -> Dossier:
         "appointment_date": today + timedelta(days=2),
         **values,
     }
-    return Dossier.objects.create(commune=commune, **fields)
+    return save_dossier(Dossier(commune=commune, **fields))
 
 
 @pytest.fixture

@@ -10,16 +10,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from contact.models import Rating, RatingLevel
-from district.models import (
-    CommuneLaunch,
-    Criterion,
-    CriterionProgress,
-    Dossier,
-    DossierStatus,
-    ProgressStatus,
-    SmsMessage,
-)
+from district.models import CommuneLaunch, Criterion, CriterionProgress, ProgressStatus
 from home.models import Commune
+from procedures.dossiers import save_dossier
+from procedures.models import Dossier, DossierStatus, SmsMessage
 
 from .conftest import make_dossier
 
@@ -40,7 +34,7 @@ def attacker(editor_a, client_for):
 @pytest.fixture
 def b_sms(b_dossier):
     b_dossier.status = DossierStatus.READY
-    b_dossier.save()
+    save_dossier(b_dossier)
     return SmsMessage.objects.get(dossier=b_dossier)
 
 
@@ -222,7 +216,7 @@ def test_import_and_merge_views_are_guarded(attacker, communes):
         content_type="text/csv",
     )
     response = attacker.post(
-        reverse("district_dossier_import"), {"commune": communes["kep"].pk, "file": upload}
+        reverse("procedures_dossier_import"), {"commune": communes["kep"].pk, "file": upload}
     )
     assert response.status_code == 200
     assert not Dossier.objects.filter(receipt_code="KEP-X").exists()
@@ -248,12 +242,12 @@ def test_editor_imports_own_dossiers_from_the_one_stop_csv(
     ).encode()
     with django_capture_on_commit_callbacks(execute=True):
         response = attacker.post(
-            reverse("district_dossier_import"),
+            reverse("procedures_dossier_import"),
             {"commune": communes["voi"].pk, "file": SimpleUploadedFile("hs.csv", content)},
         )
         assert response.status_code == 200
         attacker.post(
-            reverse("district_dossier_import"),
+            reverse("procedures_dossier_import"),
             {"commune": communes["voi"].pk, "file": SimpleUploadedFile("hs.csv", content)},
         )
     dossiers = {d.receipt_code: d for d in Dossier.objects.filter(commune=communes["voi"])}
@@ -265,7 +259,7 @@ def test_editor_imports_own_dossiers_from_the_one_stop_csv(
 
 
 def test_a_bad_row_changes_nothing(communes):
-    from district.dossiers import import_dossiers
+    from procedures.dossiers import import_dossiers
 
     rows = [
         {
@@ -312,7 +306,7 @@ def test_late_dossier_offers_the_apology_letter(attacker, communes):
 def test_apology_letter_link_opens_a_prefilled_form_02(attacker, communes):
     from urllib.parse import parse_qs, urlsplit
 
-    from district.dossiers import apology_letter_url
+    from procedures.dossiers import apology_letter_url
 
     today = timezone.localdate()
     late = make_dossier(

@@ -8,13 +8,14 @@ from django.core.cache import cache
 from django.test import Client
 from django.test.utils import override_settings
 
-from district.models import DossierLookupPage, DossierStatus
-from district.wagtail_hooks import LOOKUP_SLUG
+from home.sections import SECTIONS_BY_KEY
+from procedures.models import DossierLookupPage, DossierStatus
 
 from .conftest import make_dossier
 
 pytestmark = pytest.mark.django_db
 
+LOOKUP_SLUG = SECTIONS_BY_KEY["dossier_lookup"].slug
 URL = f"/{LOOKUP_SLUG}/"
 NOT_FOUND = "Không tìm thấy hồ sơ"
 

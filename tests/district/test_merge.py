@@ -12,9 +12,10 @@ from wagtail.models import Page, Site
 
 from contact.models import Feedback, Official, Rating
 from district.merge import MergeError, counts_for, merge_communes
-from district.models import ArchivedSite, CommuneLaunch, Dossier
+from district.models import ArchivedSite, CommuneLaunch
 from home.access import communes_for_user
 from home.models import Commune, StandardPage
+from procedures.models import Dossier
 from tests.factories import OfficialFactory
 
 from .conftest import make_dossier
@@ -82,7 +83,7 @@ def test_merge_several_communes_into_a_new_one(communes, merged_world):
         "contact.Official",
         "contact.Feedback",
         "contact.Rating",
-        "district.Dossier",
+        "procedures.Dossier",
         "images",
         "documents",
     ):
@@ -168,7 +169,7 @@ def test_dry_run_reports_the_plan_and_changes_nothing(communes, merged_world):
     report = merge_communes(
         sources=SOURCES, target="kep-moi", name="Kép Mới", code="99001", dry_run=True
     )
-    assert report.dry_run and report.moved["district.Dossier"] == 6
+    assert report.dry_run and report.moved["procedures.Dossier"] == 6
     assert report.redirects == len(merged_world["old_urls"])
     assert not Commune.objects.filter(slug="kep-moi").exists()
     for slug in SOURCES:

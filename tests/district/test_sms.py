@@ -7,9 +7,9 @@ import pytest
 from django.db import transaction
 from django.utils import timezone
 
-from contact.sms import SmsResult, segment_count
-from district.dossiers import MAX_ATTEMPTS, deliver, ready_text, send_pending
-from district.models import DossierStatus, SmsMessage, SmsStatus
+from home.sms import SmsResult, segment_count
+from procedures.dossiers import MAX_ATTEMPTS, deliver, ready_text, save_dossier, send_pending
+from procedures.models import DossierStatus, SmsMessage, SmsStatus
 
 from .conftest import make_dossier
 
@@ -55,7 +55,7 @@ def test_ready_dossier_sends_one_message(communes, outbox, django_capture_on_com
     assert outbox.messages == []
     dossier.status = DossierStatus.READY
     with django_capture_on_commit_callbacks(execute=True):
-        dossier.save()
+        save_dossier(dossier)
     assert outbox.messages == [{"to": "0912345678", "text": ready_text(dossier)}]
     message = SmsMessage.objects.get()
     assert (message.status, message.attempts, message.segments) == (SmsStatus.SENT, 1, 2)
@@ -68,17 +68,17 @@ def test_retried_save_of_the_ready_state_sends_exactly_once(
     dossier = make_dossier(communes["voi"], receipt_code="VOI-2")
     with django_capture_on_commit_callbacks(execute=True):
         dossier.status = DossierStatus.READY
-        dossier.save()
-        dossier.save()  # the same save retried
+        save_dossier(dossier)
+        save_dossier(dossier)  # the same save retried
         fresh = type(dossier).objects.get(pk=dossier.pk)
-        fresh.save()  # another process saving the same state
+        save_dossier(fresh)  # another process saving the same state
     assert len(outbox.messages) == 1
     assert SmsMessage.objects.filter(dossier=dossier).count() == 1
     with django_capture_on_commit_callbacks(execute=True):
         dossier.status = DossierStatus.IN_PROGRESS
-        dossier.save()
+        save_dossier(dossier)
         dossier.status = DossierStatus.READY
-        dossier.save()
+        save_dossier(dossier)
     assert len(outbox.messages) == 1
 
 
@@ -92,12 +92,12 @@ def test_rolled_back_save_sends_nothing_and_the_retry_sends_once(
         transaction.atomic(),
     ):
         dossier.status = DossierStatus.READY
-        dossier.save()
+        save_dossier(dossier)
         raise RuntimeError("the request failed after the save")
     assert callbacks == []
     assert SmsMessage.objects.count() == 0
     with django_capture_on_commit_callbacks(execute=True):
-        dossier.save()
+        save_dossier(dossier)
     assert len(outbox.messages) == 1
 
 
@@ -105,7 +105,7 @@ def test_no_phone_no_message(communes, outbox, django_capture_on_commit_callback
     dossier = make_dossier(communes["voi"], receipt_code="VOI-4", applicant_phone="")
     with django_capture_on_commit_callbacks(execute=True):
         dossier.status = DossierStatus.READY
-        dossier.save()
+        save_dossier(dossier)
     assert outbox.messages == []
     assert SmsMessage.objects.get().status == SmsStatus.NO_PHONE
 
@@ -115,15 +115,15 @@ def test_failed_send_is_retried_with_backoff_then_given_up(
 ):
     attempts = []
 
-    def failing(to, text):
+    def failing(to, text, *, about):
         attempts.append(to)
         return SmsResult(ok=False, error="gateway 503")
 
-    monkeypatch.setattr("district.dossiers.send_sms", failing)
+    monkeypatch.setattr("procedures.dossiers.send_sms", failing)
     dossier = make_dossier(communes["voi"], receipt_code="VOI-5")
     with django_capture_on_commit_callbacks(execute=True):
         dossier.status = DossierStatus.READY
-        dossier.save()
+        save_dossier(dossier)
     message = SmsMessage.objects.get()
     assert (message.status, message.attempts, message.last_error) == (
         SmsStatus.FAILED,
@@ -149,12 +149,13 @@ def test_retry_command_sends_a_message_whose_first_send_failed(
     communes, outbox, monkeypatch, django_capture_on_commit_callbacks
 ):
     monkeypatch.setattr(
-        "district.dossiers.send_sms", lambda to, text: SmsResult(ok=False, error="timeout")
+        "procedures.dossiers.send_sms",
+        lambda to, text, *, about: SmsResult(ok=False, error="timeout"),
     )
     dossier = make_dossier(communes["voi"], receipt_code="VOI-6")
     with django_capture_on_commit_callbacks(execute=True):
         dossier.status = DossierStatus.READY
-        dossier.save()
+        save_dossier(dossier)
     monkeypatch.undo()
     from django.core.management import call_command
 

@@ -27,9 +27,9 @@ def live_district(live_server, migrated_db):
     """Two communes provisioned with demo content, served by the live server."""
     from django.core.management import call_command
 
-    from home.demo import load_demo_content
+    from district.demo import load_demo_content
+    from district.provisioning import provision_communes
     from home.registry import read_commune_registry
-    from home.services import provision_communes
     from tests.conftest import SHIPPED_PROCEDURES
 
     rows = [row for row in read_commune_registry() if row.slug in {"voi", "tan-thanh"}]

@@ -68,7 +68,12 @@ def test_citizen_sends_feedback_editor_answers_and_publishes(
     admin.get_by_role("button", name=re.compile("^Lưu")).first.click()
     admin.wait_for_url(re.compile(r".*/admin/feedback/$"))
     admin.get_by_role("link", name=code).click()
+    # Publishing is its own step: the copy drafted when the answer was saved,
+    # read, then confirmed.
+    drafted = admin.locator("#id_published_question").input_value()
+    assert "Đường vào thôn Chằm có ổ gà lớn" in drafted and "Hoa" not in drafted
     admin.locator("#id_status").select_option("published")
+    admin.locator("#id_confirm_published_copy").check()
     admin.get_by_role("button", name=re.compile("^Lưu")).first.click()
     admin.wait_for_url(re.compile(r".*/admin/feedback/$"))
 

@@ -9,9 +9,9 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 
+from contact.models import Letter, LetterKind
 from home.models import Commune
 from home.services import add_commune_editor
-from news.models import Letter, LetterKind
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 

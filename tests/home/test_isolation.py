@@ -14,10 +14,10 @@ pytestmark = pytest.mark.django_db
 
 
 def denied(response, secret: str = "") -> bool:
-    """403, or a redirect away; and never the other commune's content."""
+    """403 or 404, or a redirect away; and never the other commune's content."""
     if secret and secret in response.content.decode():
         return False
-    return response.status_code == 403 or (
+    return response.status_code in (403, 404) or (
         response.status_code == 302 and "/login/" not in response["Location"]
     )
 

@@ -1,10 +1,13 @@
+import re
+
 import pytest
 from django.core.management import call_command
 from django.test import Client
 from wagtail.models import Page
 
-from home.demo import load_demo_content
-from home.models import Commune, DistrictHomePage, HomePage, StandardPage
+from district.demo import load_demo_content
+from district.models import DistrictHomePage
+from home.models import Commune, HomePage, StandardPage
 from tests.factories import PAGE_FACTORIES
 
 pytestmark = pytest.mark.django_db
@@ -48,7 +51,8 @@ def test_footer_shows_contact_details_and_commitment():
     load_demo_content()
     html = get("kep.localhost").content.decode()
     footer = html.split('<footer class="site-footer">')[1]
-    assert 'href="tel:0204' in footer
+    # Dialled in the +84 form from any phone, read grouped as typed.
+    assert re.search(r'<a href="tel:\+84204\d{7}">0204 \d{4} \d{3}</a>', footer)
     assert "mailto:ubnd.kep@langgiang.example" in footer
     assert "zalo.me" in footer and "facebook.com" in footer
     assert "Thứ Hai – Thứ Sáu" in footer

@@ -13,7 +13,8 @@ from wagtail.models import (
     Site,
 )
 
-from home.models import Commune, CommuneSettings, DistrictHomePage, HomePage
+from district.models import DistrictHomePage
+from home.models import Commune, CommuneSettings, HomePage
 from home.registry import RegistryError, read_commune_registry
 from procedures.models import ProcedureIndexPage
 

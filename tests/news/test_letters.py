@@ -9,8 +9,7 @@ import pytest
 from django.urls import reverse
 from wagtail.models import Page
 
-from contact.models import Post
-from news.models import Letter, LetterKind, LetterSettings
+from contact.models import Letter, LetterKind, LetterSettings, Post
 from tests.factories import LetterFactory, OfficialFactory
 
 from .conftest import get
@@ -175,7 +174,7 @@ def test_printed_letter_of_each_kind(editor, communes, chairman, kind, title, at
     assert "TM. ỦY BAN NHÂN DÂN" in text and "CHỦ TỊCH" in text
     assert '<p class="strong signer-name">Thân Văn Chủ</p>' in text
     assert "Nơi nhận:" in text
-    assert 'href="/static/news/letter.css"' in text
+    assert 'href="/static/contact/letter.css"' in text
     assert "<script>" not in text
     if attachment:
         assert attachment in text
@@ -219,7 +218,7 @@ def test_default_rules_are_the_districts(communes):
 def test_letter_stylesheet_prints_on_a4_with_vietnamese_fonts():
     from django.contrib.staticfiles import finders
 
-    css = Path(finders.find("news/letter.css")).read_text(encoding="utf-8")
+    css = Path(finders.find("contact/letter.css")).read_text(encoding="utf-8")
     assert re.search(r"@page\s*{\s*size:\s*A4;\s*margin:", css)
     assert '"Times New Roman", "Liberation Serif"' in css
 
@@ -251,12 +250,12 @@ def public_urls(commune) -> list[str]:
     urls = ["/", "/sitemap.xml", "/tin-tuc/rss/", "/tin-tuc/atom/", "/thong-bao/podcast/"]
     for page in Page.objects.descendant_of(root).live():
         urls.append("/" + page.url_path.split("/", 2)[2])
-    urls += ["/cam-on/?page=2", "/en/"]
+    urls += ["/cam-on/?trang=2", "/en/"]
     return urls
 
 
 def test_apology_and_condolence_letters_have_no_public_address(communes, chairman):
-    from home.demo import load_demo_content
+    from district.demo import load_demo_content
 
     load_demo_content()
     voi = communes["voi"]

@@ -9,14 +9,13 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from home.demo import load_demo_content
+from contact.models import Letter, LetterKind
+from district.demo import load_demo_content
 from home.models import Commune
 from news.models import (
     AnnouncementIndexPage,
     GreetingIndexPage,
     GreetingPage,
-    Letter,
-    LetterKind,
     NewsArticlePage,
     NewsIndexPage,
     ThankYouPage,
@@ -67,11 +66,11 @@ def test_news_index_lists_own_articles_newest_first_ten_a_page(sections):
     assert titles == [f"{n:02d}" for n in range(10)]
     assert "Tin riêng của Kép" not in first
     assert "Trang 1 / 2" in first and 'rel="next"' in first
-    second = html("voi", "/tin-tuc/?page=2")
+    second = html("voi", "/tin-tuc/?trang=2")
     assert re.findall(r"Tin Vôi số (\d\d)", second) == ["10", "11"]
-    past_the_end = html("voi", "/tin-tuc/?page=99")
+    past_the_end = html("voi", "/tin-tuc/?trang=99")
     assert re.findall(r"Tin Vôi số (\d\d)", past_the_end) == ["10", "11"]
-    assert re.findall(r"Tin Vôi số (\d\d)", html("voi", "/tin-tuc/?page=abc"))[:2] == ["00", "01"]
+    assert re.findall(r"Tin Vôi số (\d\d)", html("voi", "/tin-tuc/?trang=abc"))[:2] == ["00", "01"]
 
 
 def test_news_index_filters_by_category(sections):
@@ -171,11 +170,11 @@ def test_news_index_queries_are_bounded(sections, make_image, django_assert_max_
             parent=sections["voi"]["news"], title=f"Tin {n}", image=make_image(title=f"Ảnh {n}")
         )
     html("voi", "/tin-tuc/")  # renditions are made on the first view
-    html("voi", "/tin-tuc/?page=2")
+    html("voi", "/tin-tuc/?trang=2")
     with django_assert_max_num_queries(12):
         assert get("voi", "/tin-tuc/").status_code == 200
     with django_assert_max_num_queries(12):
-        assert get("voi", "/tin-tuc/?page=2").status_code == 200
+        assert get("voi", "/tin-tuc/?trang=2").status_code == 200
 
 
 def greeting(sections, commune="voi", **kwargs):

@@ -82,7 +82,8 @@ def test_local_notes_stay_local(communes):
         phone="0204 3875 111",
     )
     assert "Quầy số 2 (Tư pháp)" in html("voi", "/thu-tuc/1.001193/")
-    assert 'href="tel:02043875111"' in html("voi", "/thu-tuc/1.001193/")
+    page = html("voi", "/thu-tuc/1.001193/")
+    assert '<a href="tel:+842043875111">0204 3875 111</a>' in page
     assert "Quầy số 2 (Tư pháp)" in html("voi", "/thu-tuc/")
     assert "Quầy số 2" not in html("kep", "/thu-tuc/1.001193/")
     assert "Quầy số 2" not in html("kep", "/thu-tuc/")

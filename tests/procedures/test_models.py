@@ -1,8 +1,8 @@
 import pytest
 from django.core.exceptions import ValidationError
 
+from home.search import fold
 from procedures.models import Procedure
-from procedures.search import fold
 from tests.factories import ProcedureFactory
 
 pytestmark = pytest.mark.django_db

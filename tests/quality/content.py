@@ -40,9 +40,9 @@ class QualityContent:
 
 def build_district() -> None:
     """Provision the two communes and the portal, with the demo content."""
-    from home.demo import load_demo_content
+    from district.demo import load_demo_content
+    from district.provisioning import provision_communes
     from home.registry import read_commune_registry
-    from home.services import provision_communes
 
     rows = [row for row in read_commune_registry() if row.slug in COMMUNES]
     provision_communes(rows=rows, base_domain="localhost")
@@ -52,7 +52,7 @@ def build_district() -> None:
 
 def moderate(feedback, status: str, **fields) -> None:
     """What an editor's save in the moderation screen does."""
-    from contact.feedback import apply_moderation
+    from contact.services import apply_moderation
 
     before = feedback.status
     for name, value in fields.items():
@@ -63,7 +63,7 @@ def moderate(feedback, status: str, **fields) -> None:
 
 
 def citizen_feedback(commune, *, subject: str, consent: bool):
-    from contact.feedback import store_feedback
+    from contact.services import store_feedback
 
     citizen = CITIZEN
     return store_feedback(
@@ -124,8 +124,8 @@ def add_lots_more(*, procedures: int = 300, people: int = 40, answers: int = 60)
         ReceptionPage,
     )
     from home.models import Commune, HomePage, StandardPage
+    from home.search import fold
     from procedures.models import LocalProcedureNote, Procedure
-    from procedures.search import fold
 
     voi = Commune.objects.select_related("site").get(slug="voi")
     template = Procedure.objects.get(code="1.001193")

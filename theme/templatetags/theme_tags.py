@@ -1,13 +1,17 @@
-"""Template tags for the parts every page shares: navigation, languages, links."""
+"""Template tags for the parts every page shares: navigation, languages,
+links, QR codes and the slots apps fill (``theme.slots``)."""
 
 from django import template
 from django.conf import settings
 from django.utils import translation
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
-from theme.fragments import render_fragment
 from theme.navigation import cached_for_navigation, sections_for_root
+from theme.qr import qr_svg
+from theme.slots import slot_templates
 
 register = template.Library()
 
@@ -73,22 +77,21 @@ def site_url(context, site: Site) -> str:
     return f"{scheme}://{site.hostname}{suffix}/"
 
 
-class SiteFragmentNode(template.Node):
-    def __init__(self, name, nodelist):
-        self.name, self.nodelist = name, nodelist
+@register.simple_tag(takes_context=True)
+def slot(context, name: str):
+    """Every template registered for the slot, rendered with this context."""
+    engine = context.template.engine
+    return mark_safe(  # noqa: S308 - rendered templates, escaped as they render
+        "".join(engine.get_template(part).render(context) for part in slot_templates(name))
+    )
 
-    def render(self, context):
-        return render_fragment(context, self.name.resolve(context), self.nodelist)
 
-
-@register.tag
-def sitefragment(parser, token):
-    """``{% sitefragment "home-sections-"|add:page.pk %}…{% endsitefragment %}``:
-    the enclosed part, kept rendered per site and language until the site
-    changes (see ``theme/fragments.py``)."""
-    bits = token.split_contents()
-    if len(bits) != 2:
-        raise template.TemplateSyntaxError("sitefragment takes one argument: the fragment's name")
-    nodelist = parser.parse(("endsitefragment",))
-    parser.delete_first_token()
-    return SiteFragmentNode(parser.compile_filter(bits[1]), nodelist)
+@register.simple_tag
+def qr_code(url: str, label: str):
+    """An accessible inline QR code: the SVG is an image named by ``label``."""
+    svg = qr_svg(url).replace("<svg ", '<svg role="img" aria-hidden="true" focusable="false" ', 1)
+    return format_html(
+        '<span class="qr" role="img" aria-label="{}">{}</span>',
+        label,
+        mark_safe(svg),  # noqa: S308
+    )

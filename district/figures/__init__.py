@@ -1,0 +1,48 @@
+"""The one definition of every figure the project shows.
+
+The portal's home page, its satisfaction page (``/hai-long/``), each
+commune's rating results (``/danh-gia/ket-qua/``, through the
+``rating_results`` slot), the district dashboard, its commune page and its
+CSV and XLSX exports all read their numbers here, for a ``Period`` (both
+days included, local time; states taken as of its end). By default the
+period is the last twelve months (this month and the eleven before), the
+same on every page, so the same commune shows the same numbers everywhere.
+
+What each figure counts, and why, is in the docstrings of ``Figures``,
+``Programme`` and ``MonthFigures`` (``rows.py``); the rules they count by
+("received", "answered", "on time", "overdue", "satisfied", "late",
+"met") are the ``*_q`` functions next to each model, which the models'
+own properties and the admin filters use too.
+
+A whole table costs a fixed number of queries (``figure_table``), whatever
+the number of communes or rows.
+"""
+
+from .columns import COLUMN_LABELS, COLUMN_LIST, COLUMNS, Column, sort_rows
+from .compute import figure_table, missing_leadership_posts, monthly_satisfaction
+from .period import Period
+from .rows import CommuneFigures, Figures, FigureTable, MonthFigures, Programme, share
+
+__all__ = [
+    "COLUMNS",
+    "COLUMN_LABELS",
+    "COLUMN_LIST",
+    "Column",
+    "CommuneFigures",
+    "FigureTable",
+    "Figures",
+    "MonthFigures",
+    "Period",
+    "Programme",
+    "dashboard_table",
+    "figure_table",
+    "missing_leadership_posts",
+    "monthly_satisfaction",
+    "share",
+    "sort_rows",
+]
+
+
+def dashboard_table(communes, period: Period) -> FigureTable:
+    """The dashboard's table: the citizens' figures and the programme's."""
+    return figure_table(communes, period, programme=True)
