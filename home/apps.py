@@ -13,6 +13,7 @@ class HomeConfig(AppConfig):
     verbose_name = _("Communes")
 
     def ready(self):
-        from . import cache_targets
+        from . import cache_targets, people
 
         cache_targets.connect()
+        people.narrow_page_listing_user_filters()

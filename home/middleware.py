@@ -9,10 +9,11 @@ belong to district admins only.
 
 Some of Wagtail's views load the object a URL names before (or without)
 checking permissions, and show its title: the workflow preview's flash
-message, the page chooser's "chosen" answer. So, for commune editors, every
-admin URL that names a page, image, document, collection or a row of a
-viewset's model must name one of theirs (``home.ownership``), or it answers
-404, before any view runs. Bulk actions are checked the same way
+message, the page chooser's "chosen" answer, the copy, move and "choose a
+parent" forms' refusal of a posted parent. So, for commune editors, every
+admin URL (and every page id those forms post) that names a page, image,
+document, collection or a row of a viewset's model must name one of theirs
+(``home.ownership``), or it answers 404, before any view runs. Bulk actions are checked the same way
 (``home.bulk``). District admins keep Wagtail's own behaviour.
 """
 
@@ -51,6 +52,9 @@ NAMESPACE_MODELS = {
 }
 # Views that take object ids in the query string.
 QUERY_IDS = {"wagtailadmin_choose_page_chosen_multiple": ("id", "page")}
+# Fields of Wagtail's own page forms that post a page id (copy, move, bulk
+# move, "choose a parent"): their refusal messages name the page they load.
+POSTED_PAGE_FIELDS = ("new_parent_page", "parent_page", "chooser")
 
 
 def model_named(kind: str):
@@ -126,6 +130,9 @@ def objects_named(request, match) -> list[tuple[type, str]]:
     if match.view_name in QUERY_IDS:
         parameter, kind = QUERY_IDS[match.view_name]
         named.extend((model_named(kind), value) for value in request.GET.getlist(parameter))
+    if request.method == "POST":
+        for field in POSTED_PAGE_FIELDS:
+            named.extend((Page, value) for value in request.POST.getlist(field) if value)
     return named
 
 

@@ -492,9 +492,7 @@ def posted_page_forms(a_page, b_draft) -> list[tuple[str, dict]]:
     ]  # fmt: skip
 
 
-def test_page_ids_in_wagtails_form_bodies_name_no_other_commune_page(
-    attacker, a_page, b_draft
-):
+def test_page_ids_in_wagtails_form_bodies_name_no_other_commune_page(attacker, a_page, b_draft):
     for url, data in posted_page_forms(a_page, b_draft):
         response = attacker.post(url, data)
         assert refused(response), url
@@ -544,6 +542,8 @@ def test_page_listing_filters_name_no_editor_of_another_commune(
     ):
         html = attacker.get(url).content.decode()
         assert SECRET not in html, url
-        assert f'value="{b_editor_who_edited.pk}"' not in html, url
+        for name in ("owner", "edited_by"):
+            assert f'name="{name}" value="{b_editor_who_edited.pk}"' not in html, url
     explore = attacker.get(reverse("wagtailadmin_explore", args=[home.pk])).content.decode()
-    assert 'name="owner"' in explore and f'value="{editor_a.pk}"' in explore
+    assert f'name="owner" value="{editor_a.pk}"' in explore
+    assert f'name="edited_by" value="{editor_a.pk}"' in explore
