@@ -126,6 +126,13 @@ class Screen(WagtailTestUtils):
 
     def __init__(self, client, url, save_check):
         self.client, self.url, self.save_check = client, url, save_check
+        self.load()
+
+    def load(self):
+        """The form as the editor's browser has it now: after a save, a page's
+        form carries the new revision, or the next save is refused as a
+        conflict with "another editor" (``home.concurrency``)."""
+        client, url = self.client, self.url
         response = client.get(url)
         assert response.status_code == 200, url
         self.form = response.context["form"]
@@ -148,7 +155,10 @@ class Screen(WagtailTestUtils):
                 data.pop(key, None)
             else:
                 data[key] = [str(value)]
-        return self.client.post(self.url, data)
+        response = self.client.post(self.url, data)
+        if response.status_code == 302:
+            self.load()
+        return response
 
     def accepted(self, changes: dict) -> bool:
         return self.post(changes).status_code == 302
