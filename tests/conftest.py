@@ -1,6 +1,5 @@
-"""Shared fixtures: the district provisioned once per session, editors per test."""
-
-from pathlib import Path
+"""Shared fixtures: three communes provisioned once per session, editors per
+test, and states that a class of tests builds once and only reads."""
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -14,18 +13,35 @@ from wagtail.models import Page
 from district.provisioning import DISTRICT_ADMINS_GROUP
 from home.models import Commune
 from tests.browser import browser  # noqa: F401  (Debian's Chromium, for e2e and quality)
+from tests.shipped import PROVISIONED, SHIPPED_PROCEDURES, provision, shared_state
 
 _MIGRATED_STATE: dict[str, str] = {}
-SHIPPED_PROCEDURES = Path(__file__).resolve().parent.parent / "procedures/data/procedures.json"
 
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Provision all 21 communes once; each test then runs in a rolled-back transaction."""
+    """Provision the portal, the communes of ``PROVISIONED`` and the shipped
+    procedures once; each test then runs in a rolled-back transaction."""
     with django_db_blocker.unblock():
         _MIGRATED_STATE["default"] = connection.creation.serialize_db_to_string()
-        call_command("provision_communes", verbosity=0)
+        provision(PROVISIONED)
         call_command("import_procedures", str(SHIPPED_PROCEDURES), verbosity=0)
+
+
+@pytest.fixture(scope="class")
+def demo_content(django_db_setup, django_db_blocker):
+    """The demo content of the provisioned communes, loaded once for the tests
+    of a class that only read it (``load_demo_content``'s report)."""
+    from district.demo import load_demo_content
+
+    yield from shared_state(django_db_blocker, load_demo_content)
+
+
+@pytest.fixture(scope="class")
+def whole_registry(django_db_setup, django_db_blocker):
+    """Every commune of the shipped registry provisioned, for the tests of a
+    class where the registry itself is under test (provisioning's report)."""
+    yield from shared_state(django_db_blocker, provision)
 
 
 @pytest.fixture
@@ -39,7 +55,12 @@ def migrated_db(transactional_db):
     # With this set, the flush after the test skips post_migrate, as in
     # Django's own serialized rollback.
     connection._test_serialized_contents = _MIGRATED_STATE["default"]
-    if not Page.objects.filter(depth=1).exists():
+    if Commune.objects.exists():
+        # The session's communes: no transactional test has flushed them yet.
+        # This one starts from the migrations' data too, like those after it.
+        call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
+        connection.creation.deserialize_db_from_string(_MIGRATED_STATE["default"])
+    elif not Page.objects.filter(depth=1).exists():
         # The flush's post_migrate signal recreated content types and
         # permissions under new ids; the saved state brings back the originals.
         ContentType.objects.all().delete()

@@ -15,6 +15,7 @@ from contact.models import (
     LetterKind,
     OfficePage,
     Official,
+    Post,
     RatingPage,
     ReceptionPage,
 )
@@ -228,6 +229,13 @@ class LetterFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Letter
+
+    @factory.lazy_attribute
+    def signer(self):
+        """The commune's chairman, as a letter is signed by a leader: the one
+        the test made, or a new one."""
+        chairman = Official.objects.filter(commune=self.commune, post=Post.CHAIRMAN).first()
+        return chairman or OfficialFactory(commune=self.commune, post=Post.CHAIRMAN)
 
     @classmethod
     def _create(cls, model_class, *args, **kwargs):

@@ -105,37 +105,39 @@ def test_meeting_announced_then_outcome_on_the_same_page(communes):
     assert "đã đăng kết quả" in listing
 
 
-def test_demo_content_fills_directory_office_and_reception():
-    call_command("load_demo_content", verbosity=0)
-    voi = Commune.objects.get(slug="voi")
-    people = Official.objects.filter(commune=voi)
-    assert people.count() == 12 and all(p.is_example and p.phone for p in people)
-    office = OfficePage.objects.child_of(voi.site.root_page).get()
-    assert office.location_is_example and office.counters.count() == 3
-    reception = ReceptionPage.objects.child_of(voi.site.root_page).get()
-    assert reception.rule_documents.count() == 4
-    assert all(d.document.collection == voi.collection for d in reception.rule_documents.all())
-    meetings = DialogueMeetingPage.objects.child_of(reception)
-    assert meetings.count() == 2
-    assert {m.has_taken_place for m in meetings} == {True, False}
+@pytest.mark.usefixtures("demo_content")
+class TestWithDemoContent:
+    """The demo content, loaded once for these tests."""
 
-    text = html("voi", "/lien-he/")
-    assert "Tên và số điện thoại dưới đây là minh họa" in text
-    assert 'class="tel" href="tel:+84' in text
-    assert "(minh họa)" in html("voi", "/tiep-cong-dan/")
-    assert "Vị trí trên bản đồ là minh họa." in html("voi", "/mot-cua/")
+    def test_demo_content_fills_directory_office_and_reception(self, demo_content):
+        assert demo_content.changed  # the class's load was the first
+        voi = Commune.objects.get(slug="voi")
+        people = Official.objects.filter(commune=voi)
+        assert people.count() == 12 and all(p.is_example and p.phone for p in people)
+        office = OfficePage.objects.child_of(voi.site.root_page).get()
+        assert office.location_is_example and office.counters.count() == 3
+        reception = ReceptionPage.objects.child_of(voi.site.root_page).get()
+        assert reception.rule_documents.count() == 4
+        assert all(d.document.collection == voi.collection for d in reception.rule_documents.all())
+        meetings = DialogueMeetingPage.objects.child_of(reception)
+        assert meetings.count() == 2
+        assert {m.has_taken_place for m in meetings} == {True, False}
 
-    before = Official.objects.count()
-    call_command("load_demo_content", verbosity=0)
-    assert Official.objects.count() == before
-    assert DialogueMeetingPage.objects.child_of(reception).count() == 2
+        text = html("voi", "/lien-he/")
+        assert "Tên và số điện thoại dưới đây là minh họa" in text
+        assert 'class="tel" href="tel:+84' in text
+        assert "(minh họa)" in html("voi", "/tiep-cong-dan/")
+        assert "Vị trí trên bản đồ là minh họa." in html("voi", "/mot-cua/")
 
+        before = Official.objects.count()
+        call_command("load_demo_content", verbosity=0)
+        assert Official.objects.count() == before
+        assert DialogueMeetingPage.objects.child_of(reception).count() == 2
 
-def test_contact_pages_render_in_bounded_queries(django_assert_max_num_queries):
-    call_command("load_demo_content", verbosity=0)
-    paths = ["/mot-cua/", "/tiep-cong-dan/", "/lien-he/", "/tiep-cong-dan/doi-thoai-2025/"]
-    paths[-1] = DialogueMeetingPage.objects.filter(url_path__startswith="/voi/").first().url
-    for path in paths:
-        get("voi", path)
-        with django_assert_max_num_queries(12):
-            assert get("voi", path).status_code == 200, path
+    def test_contact_pages_render_in_bounded_queries(self, django_assert_max_num_queries):
+        paths = ["/mot-cua/", "/tiep-cong-dan/", "/lien-he/", "/tiep-cong-dan/doi-thoai-2025/"]
+        paths[-1] = DialogueMeetingPage.objects.filter(url_path__startswith="/voi/").first().url
+        for path in paths:
+            get("voi", path)
+            with django_assert_max_num_queries(12):
+                assert get("voi", path).status_code == 200, path

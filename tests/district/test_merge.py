@@ -17,12 +17,20 @@ from home.access import communes_for_user
 from home.models import Commune, StandardPage
 from procedures.models import Dossier
 from tests.factories import OfficialFactory
+from tests.shipped import PROVISIONED, provision, shared_state, write_registry
 
 from .conftest import make_dossier
 
 pytestmark = pytest.mark.django_db
 
 SOURCES = ["kep", "dai-lam", "tan-dinh"]
+# Two more communes of the registry than the session provisions, to merge three.
+EXTRA = ["dai-lam", "tan-dinh"]
+
+
+@pytest.fixture(scope="module", autouse=True)
+def three_sources(django_db_setup, django_db_blocker):
+    yield from shared_state(django_db_blocker, lambda: provision(EXTRA))
 
 
 def fill(commune: Commune, n: int) -> None:
@@ -203,9 +211,10 @@ def test_command_and_its_refusals(communes, merged_world, capsys):
         call_command("merge_communes", "kep", "--into", "voi")
 
 
-def test_provisioning_leaves_merged_communes_archived(communes, merged_world):
+def test_provisioning_leaves_merged_communes_archived(communes, merged_world, tmp_path):
     merge_communes(sources=["kep"], target="voi")
-    call_command("provision_communes", verbosity=0)
+    registry = write_registry(tmp_path / "communes.csv", [*PROVISIONED, *EXTRA])
+    call_command("provision_communes", "--registry", str(registry), verbosity=0)
     kep = Commune.objects.get(slug="kep")
     assert kep.site is None
     assert Site.objects.filter(hostname="kep.localhost").count() == 1

@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
@@ -176,11 +177,38 @@ def test_editor_cannot_see_or_change_other_commune_document(attacker, b_document
         assert b_document.title not in response.content.decode()
 
 
-def test_editor_uploads_only_into_own_collection(attacker, communes):
-    response = attacker.get(reverse("wagtailimages:add"))
-    body = response.content.decode()
-    assert communes["voi"].collection.name in body or "collection" not in body
-    assert communes["kep"].collection.name not in body
+def upload(name: str) -> SimpleUploadedFile:
+    """A PNG as a browser sends it."""
+    return SimpleUploadedFile(name, get_test_image_file().file.getvalue(), "image/png")
+
+
+def test_editor_uploads_only_into_own_collection(attacker, editor_a, communes):
+    own, other = communes["voi"].collection, communes["kep"].collection
+    form = attacker.get(reverse("wagtailimages:add"))
+    assert form.status_code == 200
+    body = form.content.decode()
+    # One collection to upload into: Wagtail hides the choice and uses it.
+    assert 'name="collection"' not in body
+    assert other.name not in body
+
+    response = attacker.post(
+        reverse("wagtailimages:add"),
+        {"title": "Ảnh chợ Vôi", "file": upload("cho-voi.png"), "collection": other.pk},
+    )
+    assert response.status_code == 302, response.context["form"].errors
+    image = Image.objects.get(title="Ảnh chợ Vôi")
+    assert image.collection == own
+    assert image.uploaded_by_user == editor_a
+
+    response = attacker.post(
+        reverse("wagtailimages:add_multiple"),
+        {"files[]": upload("cho-voi-2.png"), "collection": other.pk},
+    )
+    assert response.status_code == 200
+    assert response.json()["success"] is True
+    image = Image.objects.get(pk=response.json()["image_id"])
+    assert image.collection == own
+    assert not Image.objects.filter(collection=other).exists()
 
 
 def settings_url(site):

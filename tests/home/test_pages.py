@@ -8,7 +8,7 @@ from wagtail.models import Page
 from district.demo import load_demo_content
 from district.models import DistrictHomePage
 from home.models import Commune, HomePage, StandardPage
-from tests.factories import PAGE_FACTORIES
+from tests.shipped import PROVISIONED, write_registry
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +19,7 @@ def get(host: str, path: str = "/"):
 
 def test_every_commune_site_answers_with_its_own_name():
     communes = list(Commune.objects.all())
-    assert len(communes) == 21
+    assert sorted(c.slug for c in communes) == sorted(PROVISIONED)
     for commune in communes:
         response = get(f"{commune.slug}.localhost")
         assert response.status_code == 200, commune.slug
@@ -35,7 +35,7 @@ def test_every_commune_site_answers_with_its_own_name():
 def test_pages_are_vietnamese_by_default():
     html = get("voi.localhost").content.decode()
     assert '<html lang="vi">' in html
-    assert "Bỏ qua, đến nội dung chính" in html or "Chuyển đến nội dung chính" in html
+    assert '<a class="skip-link" href="#main">Chuyển đến nội dung chính</a>' in html
 
 
 def test_district_portal_lists_every_commune_with_a_link_on_the_same_port():
@@ -47,36 +47,10 @@ def test_district_portal_lists_every_commune_with_a_link_on_the_same_port():
         assert commune.full_name in html
 
 
-def test_footer_shows_contact_details_and_commitment():
-    load_demo_content()
-    html = get("kep.localhost").content.decode()
-    footer = html.split('<footer class="site-footer">')[1]
-    # Dialled in the +84 form from any phone, read grouped as typed.
-    assert re.search(r'<a href="tel:\+84204\d{7}">0204 \d{4} \d{3}</a>', footer)
-    assert "mailto:ubnd.kep@langgiang.example" in footer
-    assert "zalo.me" in footer and "facebook.com" in footer
-    assert "Thứ Hai – Thứ Sáu" in footer
-    assert "Xin chào, xin lỗi, xin cảm ơn, xin phép" in footer
-    assert "Luôn mỉm cười" in footer
-
-
 def test_navigation_lists_the_commune_sections():
     html = get("voi.localhost").content.decode()
     assert 'href="/gioi-thieu/"' in html
     assert get("voi.localhost", "/gioi-thieu/").status_code == 200
-
-
-def test_language_switch_only_where_an_english_version_exists():
-    load_demo_content()
-    voi = get("voi.localhost").content.decode()
-    assert 'hreflang="en"' in voi and 'href="/en/"' in voi
-    english = get("voi.localhost", "/en/")
-    assert english.status_code == 200
-    english_html = english.content.decode()
-    assert '<html lang="en">' in english_html
-    assert 'hreflang="vi"' in english_html
-    kep = get("kep.localhost").content.decode()
-    assert 'hreflang="en"' not in kep
 
 
 def test_custom_404_keeps_the_commune_frame():
@@ -85,24 +59,6 @@ def test_custom_404_keeps_the_commune_frame():
     html = response.content.decode()
     assert "Thị trấn Kép" in html
     assert "Không tìm thấy trang" in html
-
-
-def test_home_page_renders_in_a_bounded_number_of_queries(django_assert_max_num_queries):
-    load_demo_content()
-    get("voi.localhost")  # warm process-wide caches (content types, site roots)
-    get("localhost")
-    with django_assert_max_num_queries(12):
-        assert get("voi.localhost").status_code == 200
-    with django_assert_max_num_queries(12):
-        assert get("localhost").status_code == 200
-
-
-def test_demo_content_is_idempotent():
-    load_demo_content()
-    before = Page.objects.count()
-    report = load_demo_content()
-    assert not report.changed
-    assert Page.objects.count() == before
 
 
 def test_demo_content_never_overwrites_an_editors_text():
@@ -120,24 +76,50 @@ def test_page_type_rules():
     assert DistrictHomePage.max_count == 1
 
 
-def test_every_page_model_has_a_factory():
-    project_apps = {"home", "procedures", "contact", "news", "theme", "district"}
-    from django.apps import apps
-
-    page_models = {
-        model
-        for model in apps.get_models()
-        if issubclass(model, Page) and model._meta.app_label in project_apps
-    }
-    assert page_models == set(PAGE_FACTORIES)
+def test_provision_command_output_is_a_summary_line(capsys, tmp_path):
+    registry = write_registry(tmp_path / "communes.csv", PROVISIONED)
+    call_command("provision_communes", "--registry", str(registry))
+    summary = f"{len(PROVISIONED)} communes provisioned; nothing to change."
+    assert capsys.readouterr().out.strip() == summary
 
 
-def test_factories_build_pages_under_a_commune():
-    home = HomePage.objects.get(slug="voi")
-    page = PAGE_FACTORIES[StandardPage](parent=home)
-    assert page.get_parent().pk == home.pk
+@pytest.mark.usefixtures("demo_content")
+class TestWithDemoContent:
+    """Tests that read the demo content share one load of it."""
 
+    def test_footer_shows_contact_details_and_commitment(self):
+        html = get("kep.localhost").content.decode()
+        footer = html.split('<footer class="site-footer">')[1]
+        # Dialled in the +84 form from any phone, read grouped as typed.
+        assert re.search(r'<a href="tel:\+84204\d{7}">0204 \d{4} \d{3}</a>', footer)
+        assert "mailto:ubnd.kep@langgiang.example" in footer
+        assert "zalo.me" in footer and "facebook.com" in footer
+        assert "Thứ Hai – Thứ Sáu" in footer
+        assert "Xin chào, xin lỗi, xin cảm ơn, xin phép" in footer
+        assert "Luôn mỉm cười" in footer
 
-def test_provision_command_output_is_a_summary_line(capsys):
-    call_command("provision_communes")
-    assert "21 communes provisioned" in capsys.readouterr().out
+    def test_language_switch_only_where_an_english_version_exists(self):
+        voi = get("voi.localhost").content.decode()
+        assert 'hreflang="en"' in voi and 'href="/en/"' in voi
+        english = get("voi.localhost", "/en/")
+        assert english.status_code == 200
+        english_html = english.content.decode()
+        assert '<html lang="en">' in english_html
+        assert 'hreflang="vi"' in english_html
+        kep = get("kep.localhost").content.decode()
+        assert 'hreflang="en"' not in kep
+
+    def test_home_page_renders_in_a_bounded_number_of_queries(self, django_assert_max_num_queries):
+        get("voi.localhost")  # warm process-wide caches (content types, site roots)
+        get("localhost")
+        with django_assert_max_num_queries(12):
+            assert get("voi.localhost").status_code == 200
+        with django_assert_max_num_queries(12):
+            assert get("localhost").status_code == 200
+
+    def test_demo_content_is_idempotent(self, demo_content):
+        assert demo_content.changed  # the class's load was the first
+        before = Page.objects.count()
+        report = load_demo_content()
+        assert not report.changed
+        assert Page.objects.count() == before

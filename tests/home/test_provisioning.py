@@ -2,6 +2,7 @@ import csv
 from io import StringIO
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 from wagtail.models import (
@@ -15,8 +16,9 @@ from wagtail.models import (
 
 from district.models import DistrictHomePage
 from home.models import Commune, CommuneSettings, HomePage
-from home.registry import RegistryError, read_commune_registry
+from home.registry import KIND_BY_LABEL, RegistryError, read_commune_registry
 from procedures.models import ProcedureIndexPage
+from tests.shipped import PROVISIONED, write_registry
 
 pytestmark = pytest.mark.django_db
 
@@ -41,28 +43,40 @@ def run(*args) -> str:
     return out.getvalue()
 
 
-def test_registry_ships_21_communes_and_towns():
+def test_registry_reads_every_line_of_the_shipped_file():
     rows = read_commune_registry()
-    assert len(rows) == 21
-    assert sum(row.kind == "thi_tran" for row in rows) == 2
-    assert {"voi", "kep", "tan-thanh"} <= {row.slug for row in rows}
+    with settings.COMMUNE_REGISTRY_FILE.open(encoding="utf-8", newline="") as handle:
+        lines = list(csv.DictReader(handle))
+    assert [row.code for row in rows] == [line["code"] for line in lines]
+    assert [row.slug for row in rows] == [line["slug"] for line in lines]
+    assert [row.kind for row in rows] == [
+        KIND_BY_LABEL[line["type"].strip().lower()] for line in lines
+    ]
+    assert {row.slug for row in rows if row.kind == "thi_tran"} == {"voi", "kep"}
+    assert set(PROVISIONED) <= {row.slug for row in rows}
 
 
-def test_every_commune_has_site_home_settings_collection_and_group():
-    for commune in Commune.objects.select_related("site", "collection", "editors_group"):
-        site = commune.site
-        assert site.hostname == f"{commune.slug}.localhost"
-        home = site.root_page.specific
-        assert isinstance(home, HomePage)
-        assert home.live and home.title == commune.full_name
-        assert home.locale.language_code == "vi"
-        settings = CommuneSettings.for_site(site)
-        assert settings.official_name == commune.full_name
-        assert settings.statistical_code == commune.code
-        assert commune.collection.name == commune.full_name
-        assert commune.editors_group.name.endswith(f"({commune.code})")
-        assert ProcedureIndexPage.objects.child_of(home).live().count() == 1
-    assert Commune.objects.count() == 21
+def check_commune(commune: Commune) -> None:
+    """A commune's site, home page, sections, settings, collection and group."""
+    site = commune.site
+    assert site.hostname == f"{commune.slug}.localhost"
+    home = site.root_page.specific
+    assert isinstance(home, HomePage)
+    assert home.live and home.title == commune.full_name
+    assert home.locale.language_code == "vi"
+    commune_settings = CommuneSettings.for_site(site)
+    assert commune_settings.official_name == commune.full_name
+    assert commune_settings.statistical_code == commune.code
+    assert commune.collection.name == commune.full_name
+    assert commune.editors_group.name.endswith(f"({commune.code})")
+    assert ProcedureIndexPage.objects.child_of(home).live().count() == 1
+
+
+def test_every_provisioned_commune_has_site_home_settings_collection_and_group():
+    communes = Commune.objects.select_related("site", "collection", "editors_group")
+    assert sorted(c.slug for c in communes) == sorted(PROVISIONED)
+    for commune in communes:
+        check_commune(commune)
 
 
 def test_district_portal_is_the_default_site():
@@ -70,13 +84,6 @@ def test_district_portal_is_the_default_site():
     assert portal.hostname == "localhost"
     assert isinstance(portal.root_page.specific, DistrictHomePage)
     assert not Page.objects.filter(title="Welcome to your new Wagtail site!").exists()
-
-
-def test_second_run_changes_nothing_and_says_so():
-    before = counts()
-    output = run()
-    assert "nothing to change" in output
-    assert counts() == before
 
 
 def test_dry_run_on_empty_commune_saves_nothing(tmp_path):
@@ -94,17 +101,17 @@ def test_dry_run_on_empty_commune_saves_nothing(tmp_path):
 
 
 def test_renamed_commune_is_renamed_not_duplicated(tmp_path):
-    source = read_commune_registry()
+    registry = write_registry(tmp_path / "shipped.csv", PROVISIONED)
+    with registry.open(encoding="utf-8", newline="") as handle:
+        lines = list(csv.DictReader(handle))
+    for line in lines:
+        if line["code"] == "07375":
+            line.update(name="Vôi Mới", slug="voi-moi", full_name="Thị trấn Vôi Mới")
     registry = tmp_path / "communes.csv"
     with registry.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["code", "name", "type", "slug", "full_name", "district", "province"])
-        for row in source:
-            name, slug, full_name = row.name, row.slug, row.full_name
-            if row.code == "07375":
-                name, slug, full_name = "Vôi Mới", "voi-moi", "Thị trấn Vôi Mới"
-            kind = "thị trấn" if row.kind == "thi_tran" else "xã"
-            writer.writerow([row.code, name, kind, slug, full_name, row.district, row.province])
+        writer = csv.DictWriter(handle, fieldnames=list(lines[0]))
+        writer.writeheader()
+        writer.writerows(lines)
     before = counts()
     old_site_id = Commune.objects.get(code="07375").site_id
 
@@ -165,3 +172,23 @@ def test_add_commune_editor_creates_user_in_that_group_only(communes):
 def test_add_commune_editor_rejects_unknown_commune():
     with pytest.raises(CommandError, match="No commune"):
         call_command("add_commune_editor", "x", "--commune", "nowhere", "--password", "pw")
+
+
+@pytest.mark.usefixtures("whole_registry")
+class TestWholeRegistry:
+    """The shipped registry provisioned whole, once for these tests."""
+
+    def test_every_commune_has_site_home_settings_collection_and_group(self):
+        communes = Commune.objects.select_related("site", "collection", "editors_group")
+        registry = read_commune_registry()
+        assert sorted(c.code for c in communes) == sorted(row.code for row in registry)
+        for commune in communes:
+            check_commune(commune)
+
+    def test_second_run_changes_nothing_and_says_so(self):
+        before = counts()
+        output = run()
+        assert output.strip() == (
+            f"{len(read_commune_registry())} communes provisioned; nothing to change."
+        )
+        assert counts() == before

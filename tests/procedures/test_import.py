@@ -6,7 +6,7 @@ from django.core.management import CommandError, call_command
 
 from procedures.models import LegalBasis, Procedure, ProcedureField, RequiredDocument
 from procedures.services import import_procedures, read_procedure_file
-from tests.conftest import SHIPPED_PROCEDURES
+from tests.shipped import SHIPPED_PROCEDURES, procedure_codes
 
 pytestmark = pytest.mark.django_db
 
@@ -20,8 +20,9 @@ def snapshot():
     )
 
 
-def test_shipped_catalogue_has_33_procedures_with_rows():
-    assert Procedure.objects.district().count() == 33
+def test_shipped_catalogue_is_imported_whole_with_rows():
+    codes = set(Procedure.objects.district().values_list("code", flat=True))
+    assert codes == procedure_codes()
     birth = Procedure.objects.get(code="1.001193")
     assert birth.name == "Thủ tục đăng ký khai sinh"
     assert birth.field.name == "Hộ tịch"
@@ -37,7 +38,7 @@ def test_second_import_leaves_everything_unchanged(capsys):
     before = snapshot()
     out = StringIO()
     call_command("import_procedures", str(SHIPPED_PROCEDURES), stdout=out)
-    assert "0 thêm mới, 0 cập nhật, 33 không đổi" in out.getvalue()
+    assert f"0 thêm mới, 0 cập nhật, {len(procedure_codes())} không đổi" in out.getvalue()
     assert snapshot() == before
 
 
@@ -51,7 +52,8 @@ def test_dry_run_reports_without_saving(tmp_path):
     out = StringIO()
     call_command("import_procedures", str(path), "--dry-run", stdout=out)
     assert "Chạy thử" in out.getvalue()
-    assert "1 thêm mới, 1 cập nhật, 32 không đổi" in out.getvalue()
+    unchanged = len(procedure_codes()) - 1
+    assert f"1 thêm mới, 1 cập nhật, {unchanged} không đổi" in out.getvalue()
     assert snapshot() == before
 
 
@@ -72,7 +74,8 @@ def test_import_updates_by_code_and_keeps_attached_templates(tmp_path):
     path = tmp_path / "p.json"
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     report = import_procedures(rows=read_procedure_file(path.read_bytes(), path.name))
-    assert report.updated == ["1.001193"] and len(report.unchanged) == 32
+    assert report.updated == ["1.001193"]
+    assert set(report.unchanged) == procedure_codes() - {"1.001193"}
     birth.refresh_from_db()
     assert birth.fee == "Miễn phí hoàn toàn"
     assert birth.documents.get(name=first.name).template == template

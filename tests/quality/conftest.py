@@ -1,8 +1,11 @@
-"""The demo district of ``content.py``, built once per test that asks for
-it, served by the live server for the browser checks."""
+"""The demo district of ``content.py``, built once per session and copied
+back for each test that asks for it (``committed_state``), served by the
+live server for the browser checks."""
 
 import pytest
 from django.test import Client
+
+from tests.shipped import committed_state
 
 from .content import QualityContent, build_quality_content
 from .pages import CitizenPage
@@ -10,7 +13,7 @@ from .pages import CitizenPage
 
 @pytest.fixture
 def quality_content(migrated_db) -> QualityContent:
-    return build_quality_content()
+    return committed_state("quality_content", build_quality_content)
 
 
 @pytest.fixture
