@@ -12,20 +12,38 @@ from wagtail.models import Page
 
 from district.provisioning import DISTRICT_ADMINS_GROUP
 from home.models import Commune
+from tests import db_snapshot
 from tests.browser import browser  # noqa: F401  (Debian's Chromium, for e2e and quality)
 from tests.shipped import PROVISIONED, SHIPPED_PROCEDURES, provision, shared_state
 
 _MIGRATED_STATE: dict[str, str] = {}
+DB_SNAPSHOT = db_snapshot.snapshot_path()
 
 
-@pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+def _provision() -> str:
     """Provision the portal, the communes of ``PROVISIONED`` and the shipped
-    procedures once; each test then runs in a rolled-back transaction."""
-    with django_db_blocker.unblock():
-        _MIGRATED_STATE["default"] = connection.creation.serialize_db_to_string()
-        provision(PROVISIONED)
-        call_command("import_procedures", str(SHIPPED_PROCEDURES), verbosity=0)
+    procedures on a migrated database; returns the migrated state."""
+    state = connection.creation.serialize_db_to_string()
+    provision(PROVISIONED)
+    call_command("import_procedures", str(SHIPPED_PROCEDURES), verbosity=0)
+    return state
+
+
+if DB_SNAPSHOT is None:
+
+    @pytest.fixture(scope="session")
+    def django_db_setup(django_db_setup, django_db_blocker):
+        """Provisioned once; each test then runs in a rolled-back transaction."""
+        with django_db_blocker.unblock():
+            _MIGRATED_STATE["default"] = _provision()
+
+else:
+
+    @pytest.fixture(scope="session")
+    def django_db_setup(django_test_environment, django_db_blocker):
+        """The same database, copied from a file (``tests/db_snapshot.py``)."""
+        with django_db_blocker.unblock():
+            _MIGRATED_STATE["default"] = db_snapshot.restore_or_build(DB_SNAPSHOT, _provision)
 
 
 @pytest.fixture(scope="class")
