@@ -219,19 +219,19 @@ class FeedbackForm(CitizenForm):
         ),
         widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
     )
-    consent_to_publish = forms.BooleanField(
-        label=gettext_lazy(
-            "The commune may publish my question and its answer, without my name, phone or email."
-        ),
-        required=False,
-    )
+    consent_to_publish = forms.BooleanField(required=False)
     # Hidden from people by CSS; bots fill every field they find.
     website = forms.CharField(label=gettext_lazy("Leave this field empty"), required=False)
     captcha = ResilientReCaptchaField(label=gettext_lazy("Spam check"))
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, unit: str, **kwargs):
+        """``unit``: how the sentences name the commune ("xã", "thị trấn")."""
         super().__init__(*args, **kwargs)
+        self.unit = unit
         self.fields["kind"].choices = FeedbackKind.choices
+        self.fields["consent_to_publish"].label = _(
+            "The %(unit)s may publish my question and its answer, without my name, phone or email."
+        ) % {"unit": unit}
         self.fields["captcha"].widget = captcha_widget()
         self.fields["captcha"].widget.attrs["data-sitekey"] = settings.RECAPTCHA_PUBLIC_KEY
 
@@ -255,9 +255,8 @@ class FeedbackForm(CitizenForm):
         cleaned = super().clean()
         if not cleaned.get("phone") and not cleaned.get("email") and not self.has_error("phone"):
             raise ValidationError(
-                gettext_lazy(
-                    "Give a phone number or an email address so that the commune can answer you."
-                ),
+                _("Give a phone number or an email address so that the %(unit)s can answer you.")
+                % {"unit": self.unit},
                 code="no_contact",
             )
         return cleaned

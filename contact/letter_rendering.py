@@ -3,8 +3,6 @@
 title and the place-and-date line on the right, the title, "Kính gửi", the
 kind's text, the signature block and the recipients' list."""
 
-from home.models import UnitKind
-
 from .models import Letter, LetterKind, LetterSettings, Post
 
 LETTER_TITLES = {
@@ -30,10 +28,9 @@ def date_line(letter: Letter) -> str:
 
 
 def issuing_body(letter: Letter) -> list[str]:
-    """The two lines of the issuing body, the commune in capitals."""
-    kind = "THỊ TRẤN" if letter.commune.kind == UnitKind.TOWN else "XÃ"
-    name = letter.commune.name.upper()
-    return ["ỦY BAN NHÂN DÂN", f"{kind} {name}"]
+    """The two lines of the issuing body, the commune's official name (its
+    own kind: "THỊ TRẤN VÔI", "XÃ TÂN THANH", "PHƯỜNG …") in capitals."""
+    return ["ỦY BAN NHÂN DÂN", letter.commune.full_name.upper()]
 
 
 def signature_lines(letter: Letter) -> list[str]:
