@@ -40,6 +40,7 @@ LEADERSHIP_POSTS = [
     Post.VICE_CHAIRMAN,
     Post.POLICE_CHIEF,
 ]
+LETTER_SIGNER_POSTS = [Post.CHAIRMAN, Post.VICE_CHAIRMAN]
 POST_RANK = {post.value: rank for rank, post in enumerate(Post)}
 
 
@@ -78,6 +79,11 @@ class OfficialQuerySet(models.QuerySet):
             .in_directory_order()
             .select_related("commune")
         )
+
+    def letter_signers_for(self, communes) -> "OfficialQuerySet":
+        """Who signs a letter of the People's Committee (forms 01-04): its
+        chairman, or a vice-chairman on the chairman's behalf, in office."""
+        return self.signers_for(communes).filter(post__in=LETTER_SIGNER_POSTS)
 
     def with_photos(self) -> "OfficialQuerySet":
         """Photo and its renditions in two queries, whatever the number of people."""
