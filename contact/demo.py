@@ -10,8 +10,9 @@ running it again changes nothing.
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.files.base import ContentFile
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.documents import get_document_model
 
 from home.models import Commune
@@ -146,10 +147,12 @@ def load_example_office(commune: Commune, page: OfficePage, index: int, report) 
 
 def example_document(commune: Commune, title: str, kind: str):
     Document = get_document_model()
+    with translation.override(settings.LANGUAGE_CODE):
+        unit = commune.unit_title
     text = (
         f"{commune.full_name.upper()}\n\n{title.upper()}\n\n"
         "Văn bản minh họa do hệ thống tạo ra để trình bày trang. "
-        "Xã sẽ thay bằng văn bản chính thức đã được ban hành.\n"
+        f"{unit} sẽ thay bằng văn bản chính thức đã được ban hành.\n"
     )
     document = Document(title=title, collection=commune.collection)
     document.file.save(f"{kind}-{commune.slug}.txt", ContentFile(text.encode("utf-8")), save=False)

@@ -20,6 +20,7 @@ from PIL import Image, ImageOps
 
 from home.access import communes_for_user, is_district_admin
 from home.forms import BasePageForm
+from home.models import Commune
 from home.phones import normalise_phone
 from home.scoping import CommuneScopedForm
 from procedures.models import Procedure
@@ -219,19 +220,19 @@ class FeedbackForm(CitizenForm):
         ),
         widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
     )
-    consent_to_publish = forms.BooleanField(
-        label=gettext_lazy(
-            "The commune may publish my question and its answer, without my name, phone or email."
-        ),
-        required=False,
-    )
+    consent_to_publish = forms.BooleanField(required=False)
     # Hidden from people by CSS; bots fill every field they find.
     website = forms.CharField(label=gettext_lazy("Leave this field empty"), required=False)
     captcha = ResilientReCaptchaField(label=gettext_lazy("Spam check"))
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, unit: str, **kwargs):
+        """``unit``: how the sentences name the commune ("xã", "thị trấn")."""
         super().__init__(*args, **kwargs)
+        self.unit = unit
         self.fields["kind"].choices = FeedbackKind.choices
+        self.fields["consent_to_publish"].label = _(
+            "The %(unit)s may publish my question and its answer, without my name, phone or email."
+        ) % {"unit": unit}
         self.fields["captcha"].widget = captcha_widget()
         self.fields["captcha"].widget.attrs["data-sitekey"] = settings.RECAPTCHA_PUBLIC_KEY
 
@@ -255,9 +256,8 @@ class FeedbackForm(CitizenForm):
         cleaned = super().clean()
         if not cleaned.get("phone") and not cleaned.get("email") and not self.has_error("phone"):
             raise ValidationError(
-                gettext_lazy(
-                    "Give a phone number or an email address so that the commune can answer you."
-                ),
+                _("Give a phone number or an email address so that the %(unit)s can answer you.")
+                % {"unit": self.unit},
                 code="no_contact",
             )
         return cleaned
@@ -427,6 +427,11 @@ class FeedbackModerationForm(CommuneScopedForm):
 # --- Letters of the People's Committee -------------------------------------
 
 
+def signer_with_commune(official: Official) -> str:
+    """A district admin sees every commune's leaders: each with their commune."""
+    return f"{official} – {official.commune}"
+
+
 class LetterForm(CommuneScopedForm):
     """A letter's commune and kind fix its place in the register: they are
     chosen once, when the letter is drafted."""
@@ -434,12 +439,24 @@ class LetterForm(CommuneScopedForm):
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, for_user=for_user, **kwargs)
         if "signer" in self.fields:
-            communes = communes_for_user(for_user) if for_user else []
-            if self.instance.pk:
-                communes = [self.instance.commune]
-            self.fields["signer"].queryset = Official.objects.signers_for(communes)
-            self.fields["signer"].required = True
+            field = self.fields["signer"]
+            communes = communes_for_user(for_user) if for_user else Commune.objects.none()
+            chosen = self.chosen_commune_id()
+            if chosen:
+                communes = communes.filter(pk=chosen)
+            field.queryset = Official.objects.letter_signers_for(communes)
+            field.required = True
+            if for_user is not None and is_district_admin(for_user):
+                field.label_from_instance = signer_with_commune
         if self.instance.pk:
             for name in ("commune", "kind"):
                 if name in self.fields:
                     self.fields[name].disabled = True
+
+    def chosen_commune_id(self) -> str | int | None:
+        """The letter's commune, when known: saved, sent, or prefilled."""
+        if self.instance.commune_id:
+            return self.instance.commune_id
+        value = self.data.get(self.add_prefix("commune")) if self.is_bound else None
+        value = value or self.initial.get("commune")
+        return value if str(value or "").isdigit() else None

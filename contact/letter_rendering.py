@@ -3,8 +3,6 @@
 title and the place-and-date line on the right, the title, "Kính gửi", the
 kind's text, the signature block and the recipients' list."""
 
-from home.models import UnitKind
-
 from .models import Letter, LetterKind, LetterSettings, Post
 
 LETTER_TITLES = {
@@ -30,10 +28,9 @@ def date_line(letter: Letter) -> str:
 
 
 def issuing_body(letter: Letter) -> list[str]:
-    """The two lines of the issuing body, the commune in capitals."""
-    kind = "THỊ TRẤN" if letter.commune.kind == UnitKind.TOWN else "XÃ"
-    name = letter.commune.name.upper()
-    return ["ỦY BAN NHÂN DÂN", f"{kind} {name}"]
+    """The two lines of the issuing body, the commune's official name (its
+    own kind: "THỊ TRẤN VÔI", "XÃ TÂN THANH", "PHƯỜNG …") in capitals."""
+    return ["ỦY BAN NHÂN DÂN", letter.commune.full_name.upper()]
 
 
 def signature_lines(letter: Letter) -> list[str]:
@@ -58,6 +55,27 @@ def attachment_lines(letter: Letter) -> list[str]:
     return LetterSettings.lines(text)
 
 
+# How a letter addresses a person or a family: a capital after "Kính gửi:",
+# not in the middle of a sentence ("xin lỗi ông Nguyễn Văn An").
+HONORIFICS = ("Ông", "Bà", "Anh", "Chị", "Cô", "Chú", "Bác", "Cụ", "Em", "Cháu", "Gia đình", "Quý")
+
+
+def in_sentence(name: str) -> str:
+    """ "Ông Nguyễn Văn An" -> "ông Nguyễn Văn An"; a name without a form of
+    address ("Công ty …", "Nguyễn Văn An") is left as written."""
+    for word in HONORIFICS:
+        if name == word or name.startswith(word + " "):
+            return name[:1].lower() + name[1:]
+    return name
+
+
+def reason_lines(letter: Letter) -> list[str]:
+    """The reason's lines, read inside the letter's own sentence: the
+    sentence brings the full stop, so a line's own is dropped."""
+    lines = (line.strip() for line in letter.reason.splitlines())
+    return [line.rstrip(" .;") for line in lines if line.rstrip(" .;")]
+
+
 def letter_context(letter: Letter) -> dict:
     return {
         "letter": letter,
@@ -70,5 +88,6 @@ def letter_context(letter: Letter) -> dict:
         "attachment_lines": attachment_lines(letter),
         # Mid-sentence, as written: "Ủy ban nhân dân thị trấn Vôi".
         "commune_name": letter.commune.name_in_sentence,
-        "reason_lines": [line.strip() for line in letter.reason.splitlines() if line.strip()],
+        "reason_lines": reason_lines(letter),
+        "recipient_in_sentence": in_sentence(letter.recipient_name),
     }

@@ -1,6 +1,9 @@
 """Admin views of the letters: the register (the viewset's listing) and the
 printable letter. Every object comes through ``home.scoping``."""
 
+from contextlib import suppress
+from datetime import date
+
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -63,6 +66,10 @@ class LetterCreateView(generic.CreateView):
         for name in self.PREFILLED:
             if self.request.GET.get(name):
                 initial[name] = self.request.GET[name][:2000]
+        with suppress(ValueError):
+            initial["new_appointment_date"] = date.fromisoformat(
+                self.request.GET.get("new_appointment_date", "")
+            )
         code = self.request.GET.get("commune")
         if code:
             commune = Commune.objects.filter(code=code).first()

@@ -150,13 +150,17 @@ def queue_submission_notices(feedback: Feedback) -> None:
                 feedback,
                 NoticeKind.CONFIRMATION,
                 to=feedback.email,
-                subject=_("We received your feedback (%(code)s)")
-                % {"code": feedback.tracking_code},
+                subject=_("The %(unit)s has received your feedback (%(code)s)")
+                % {"code": feedback.tracking_code, "unit": feedback.commune.unit_noun},
                 body=_(
-                    "Thank you. Your tracking code is %(code)s. The commune will answer "
+                    "Thank you. Your tracking code is %(code)s. The %(unit)s will answer "
                     "by %(due)s; you can follow it with this code and your phone or email."
                 )
-                % {"code": feedback.tracking_code, "due": feedback.due_date.strftime("%d/%m/%Y")},
+                % {
+                    "code": feedback.tracking_code,
+                    "due": feedback.due_date.strftime("%d/%m/%Y"),
+                    "unit": feedback.commune.unit_noun,
+                },
             )
 
 

@@ -33,7 +33,7 @@ def feedback_form(page, request):
     commune = page.commune_for(request)
     status, refusal = 200, ""
     if request.method == "POST":
-        form = FeedbackForm(request.POST, request.FILES)
+        form = FeedbackForm(request.POST, request.FILES, unit=commune.unit_noun)
         if form.is_bot:
             refusal, status = _("Your submission could not be accepted."), 400
         elif not ratelimit.allow(
@@ -42,8 +42,9 @@ def feedback_form(page, request):
             refusal, status = (
                 _(
                     "Too many submissions have come from your connection in the last hour. "
-                    "Your text is still below: try again later, or call the commune."
-                ),
+                    "Your text is still below: try again later, or call the %(unit)s."
+                )
+                % {"unit": commune.unit_noun},
                 429,
             )
         elif form.is_valid():
@@ -57,9 +58,9 @@ def feedback_form(page, request):
         if refusal:
             # Unbound, so that rendering does not validate (and call Google),
             # but filled with what was typed.
-            form = FeedbackForm(initial=request.POST.dict())
+            form = FeedbackForm(initial=request.POST.dict(), unit=commune.unit_noun)
     else:
-        form = FeedbackForm()
+        form = FeedbackForm(unit=commune.unit_noun)
     response = _render(
         page, request, "contact/feedback_page.html", status, form=form, refusal=refusal
     )

@@ -100,7 +100,9 @@ def ensure_district_portal(
         statistical_code="",
         report=report,
     )
-    ensure_sections(portal, PORTAL_SECTIONS, report=report, owner="portal")
+    ensure_sections(
+        portal, PORTAL_SECTIONS, report=report, owner="portal", unit_kind=UnitKind.DISTRICT
+    )
     return site
 
 

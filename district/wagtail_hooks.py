@@ -113,7 +113,7 @@ def register_merge_menu_item():
 @hooks.register("register_reports_menu_item")
 def register_missing_phones_report():
     return DistrictAdminMenuItem(
-        gettext_lazy("Communes missing leadership phone numbers"),
+        gettext_lazy("Communes missing officials' phone numbers"),
         reverse("district_missing_phones"),
         icon_name="mobile-alt",
         order=710,

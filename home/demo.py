@@ -36,15 +36,32 @@ def home_intro(commune: Commune) -> str:
     )
 
 
+# Quoted from the plan ("Kế hoạch xây dựng “Chính quyền thân thiện” ở các xã,
+# thị trấn trên địa bàn huyện Lạng Giang", August 2022): issued by the
+# district's Steering Committee, carrying out the Huyện ủy's Plan 50-KH/HU;
+# I.1, I.2 and III.2.2 word for word.
+PLAN_ISSUER = (
+    "Kế hoạch của Ban Chỉ đạo thực hiện xây dựng “Chính quyền thân thiện” huyện Lạng Giang, "
+    "thực hiện Kế hoạch số 50-KH/HU ngày 22/10/2021 của Ban Thường vụ Huyện ủy"
+)
+PLAN_AIM = (
+    "đổi mới mạnh mẽ lề lối làm việc từ “mệnh lệnh hành chính” sang "
+    "“phục vụ, hướng dẫn, vận động, thuyết phục”; xây dựng phong cách "
+    "“trọng dân, gần dân, hiểu dân, học dân và có trách nhiệm với dân”"
+)
+PLAN_WHO = "cán bộ, công chức, nhân viên; cán bộ, chiến sỹ lực lượng công an"
+# What an earlier version of the demo wrote, misquoting the plan: a home
+# page still holding it is refilled.
+MISQUOTED_HOME = "Thực hiện Kế hoạch của Huyện ủy Lạng Giang"
+
+
 def home_body(commune: Commune) -> list:
     return [
         ("heading", {"text": "Xây dựng chính quyền thân thiện", "level": "h2"}),
         (
             "paragraph",
-            "<p>Thực hiện Kế hoạch của Huyện ủy Lạng Giang, "
-            f"{commune.full_name} chuyển từ chính quyền “ra lệnh” sang chính quyền "
-            "“phục vụ”: gần dân, hiểu dân, học dân và có trách nhiệm với dân.</p>"
-            "<p>Cán bộ, công chức thực hiện nghiêm “4 xin”, “4 luôn” và “5 không” "
+            f"<p>Thực hiện {PLAN_ISSUER}, {commune.full_name} {PLAN_AIM}.</p>"
+            f"<p>Mỗi {PLAN_WHO} thực hiện nghiêm “4 xin”, “4 luôn” và “5 không” "
             "khi tiếp đón người dân tại bộ phận một cửa.</p>",
         ),
     ]
@@ -67,8 +84,7 @@ def load_demo_communes(report: ProvisionReport) -> ProvisionReport:
     """Each commune's settings, home and about pages, and the pilot's English home."""
     for commune in Commune.objects.filter(site__isnull=False).select_related("site"):
         fill_settings(commune, report)
-        home = HomePage.objects.get(pk=commune.site.root_page_id)
-        fill_page(home, {"intro": home_intro(commune), "body": home_body(commune)}, report)
+        home = fill_home(commune, report)
         about = StandardPage.objects.child_of(home).filter(slug="gioi-thieu").first()
         if about is not None:
             fill_page(about, {"body": about_body(commune)}, report)
@@ -76,6 +92,14 @@ def load_demo_communes(report: ProvisionReport) -> ProvisionReport:
     if pilot is not None:
         translate_pilot_home(pilot, report)
     return report
+
+
+def fill_home(commune: Commune, report: ProvisionReport) -> HomePage:
+    home = HomePage.objects.get(pk=commune.site.root_page_id)
+    if MISQUOTED_HOME in str(home.body.raw_data):
+        home.body = []
+    fill_page(home, {"intro": home_intro(commune), "body": home_body(commune)}, report)
+    return home
 
 
 def fill_settings(commune: Commune, report: ProvisionReport) -> None:

@@ -5,7 +5,9 @@ from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
@@ -31,7 +33,29 @@ class UnitKind(models.TextChoices):
 
     COMMUNE = "xa", _("Commune")
     TOWN = "thi_tran", _("Town")
+    WARD = "phuong", _("Ward")
     DISTRICT = "huyen", _("District")
+
+
+UNIT_NOUNS = {
+    UnitKind.COMMUNE: pgettext_lazy("unit named in a sentence", "commune"),
+    UnitKind.TOWN: pgettext_lazy("unit named in a sentence", "town"),
+    UnitKind.WARD: pgettext_lazy("unit named in a sentence", "ward"),
+    UnitKind.DISTRICT: pgettext_lazy("unit named in a sentence", "district"),
+}
+
+
+def unit_noun(kind: str) -> str:
+    """How a sentence names a unit of this kind, in the active language:
+    "xã", "thị trấn", "phường" ("commune", "town", "ward"). Lower case, as
+    written mid-sentence ("UBND thị trấn", "the town's answer"); a sentence
+    never says "xã" of a town. Messages take it as ``%(unit)s``."""
+    return str(UNIT_NOUNS.get(kind, UNIT_NOUNS[UnitKind.COMMUNE]))
+
+
+def unit_title(kind: str) -> str:
+    """The same noun as a title or at the head of a line: "Thị trấn", "Xã"."""
+    return capfirst(unit_noun(kind))
 
 
 class Commune(models.Model):
@@ -101,6 +125,15 @@ class Commune(models.Model):
     def name_in_sentence(self) -> str:
         """The official name as written mid-sentence: "thị trấn Vôi", "xã Tân Thanh"."""
         return lower_first(self.full_name)
+
+    @property
+    def unit_noun(self) -> str:
+        """ "thị trấn" for Vôi, "xã" for Tân Thanh (``unit_noun``)."""
+        return unit_noun(self.kind)
+
+    @property
+    def unit_title(self) -> str:
+        return unit_title(self.kind)
 
 
 class BasePage(Page):
@@ -265,6 +298,16 @@ class CommuneSettings(BaseSiteSetting):
     def is_portal(self) -> bool:
         """The settings of the oversight unit's portal, not of a commune."""
         return self.kind == UnitKind.DISTRICT
+
+    @property
+    def unit_noun(self) -> str:
+        """How the site's own sentences name its unit (``unit_noun``):
+        templates write ``{% blocktranslate with unit=identity.unit_noun %}``."""
+        return unit_noun(self.kind)
+
+    @property
+    def unit_title(self) -> str:
+        return unit_title(self.kind)
 
     @property
     def opening_hours_lines(self) -> list[str]:

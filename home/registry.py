@@ -8,7 +8,7 @@ from django.conf import settings
 
 from .models import UnitKind
 
-KIND_BY_LABEL = {"xã": UnitKind.COMMUNE, "thị trấn": UnitKind.TOWN}
+KIND_BY_LABEL = {"xã": UnitKind.COMMUNE, "thị trấn": UnitKind.TOWN, "phường": UnitKind.WARD}
 
 
 class RegistryError(ValueError):

@@ -57,7 +57,7 @@ COMMUNE_SECTIONS = [
         "procedures.ProcedureIndexPage",
         _("Administrative procedures"),
         _(
-            "Every administrative procedure handled at the commune's one-stop counter: "
+            "Every administrative procedure handled at the %(unit)s's one-stop counter: "
             "what to bring, how long it takes, what it costs."
         ),
         in_menu=True,
@@ -68,7 +68,7 @@ COMMUNE_SECTIONS = [
         "contact.ContactPage",
         _("Contact and directory"),
         _(
-            "The phone numbers of the commune's leaders and civil servants: "
+            "The phone numbers of the %(unit)s's leaders and civil servants: "
             "call the person in charge directly."
         ),
         in_menu=True,
@@ -90,7 +90,7 @@ COMMUNE_SECTIONS = [
         "contact.FeedbackPage",
         _("Feedback"),
         _(
-            "Send the commune a suggestion, report a problem, make a petition or praise "
+            "Send the %(unit)s a suggestion, report a problem, make a petition or praise "
             "an official. You get a tracking code and an answer within ten working days."
         ),
         in_menu=True,
@@ -108,7 +108,7 @@ COMMUNE_SECTIONS = [
         "contact.ReceptionPage",
         _("Citizen reception"),
         _(
-            "When and where the commune's leaders receive citizens, the rules for "
+            "When and where the %(unit)s's leaders receive citizens, the rules for "
             "complaints and denunciations, and the yearly dialogue with residents."
         ),
     ),
@@ -117,7 +117,7 @@ COMMUNE_SECTIONS = [
         "tin-tuc",
         "news.NewsIndexPage",
         _("News"),
-        _("News of the commune's government and life, newest first."),
+        _("News of the %(unit)s's government and life, newest first."),
         in_menu=True,
     ),
     Section(
@@ -136,7 +136,7 @@ COMMUNE_SECTIONS = [
         "loi-chuc",
         "news.GreetingIndexPage",
         _("Greetings"),
-        _("The commune leaders' greetings to residents on holidays and occasions."),
+        _("The %(unit)s leaders' greetings to residents on holidays and occasions."),
     ),
     Section(
         "thanks",
@@ -144,7 +144,7 @@ COMMUNE_SECTIONS = [
         "news.ThankYouPage",
         _("Thank you"),
         _(
-            "The commune thanks the people and organisations who contributed to its "
+            "The %(unit)s thanks the people and organisations who contributed to its "
             "development. Named here with their consent."
         ),
     ),

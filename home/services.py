@@ -26,7 +26,7 @@ from wagtail.models import (
 
 from .cache_targets import changed_page_targets
 from .caching.registry import purge
-from .models import Commune, CommuneSettings, HomePage
+from .models import Commune, CommuneSettings, HomePage, UnitKind, unit_noun
 from .registry import CommuneRow
 from .roles import (
     COMMUNE_EDITOR_PERMISSIONS,
@@ -93,7 +93,9 @@ def provision_commune(row: CommuneRow, *, base_domain: str, report: ProvisionRep
     collection = ensure_commune_collection(commune, report)
     group = ensure_editors_group(commune, report)
     grant_commune_permissions(group, home=home, collection=collection, site=site, report=report)
-    ensure_sections(home, COMMUNE_SECTIONS, report=report, owner=commune.full_name)
+    ensure_sections(
+        home, COMMUNE_SECTIONS, report=report, owner=commune.full_name, unit_kind=commune.kind
+    )
     return commune
 
 
@@ -220,9 +222,17 @@ def grant_commune_permissions(
             report.record(f"{group.name}: {dotted} for {site.hostname}")
 
 
-def ensure_sections(home: Page, sections: list[Section], *, report, owner: str) -> None:
+def ensure_sections(
+    home: Page,
+    sections: list[Section],
+    *,
+    report,
+    owner: str,
+    unit_kind: str = UnitKind.COMMUNE,
+) -> None:
     """Each section's page under the home page, created once and published,
-    in the list's order; texts in the home page's language. An existing
+    in the list's order; texts in the home page's language, naming the unit
+    by its kind (``%(unit)s``: "thị trấn" on a town's pages). An existing
     page is never changed (its editors own it)."""
     for section in sections:
         if section.existing_page(home) is not None:
@@ -232,7 +242,11 @@ def ensure_sections(home: Page, sections: list[Section], *, report, owner: str) 
                 title=str(section.title),
                 slug=section.slug,
                 show_in_menus=section.in_menu,
-                **({"intro": str(section.intro)} if section.intro else {}),
+                **(
+                    {"intro": str(section.intro) % {"unit": unit_noun(unit_kind)}}
+                    if section.intro
+                    else {}
+                ),
             )
         home.add_child(instance=page)
         page.save_revision().publish()

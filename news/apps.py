@@ -23,3 +23,4 @@ class NewsConfig(AppConfig):
         register_slot_template(
             "commune_home_after_body", "news/includes/home_latest_news.html", order=10
         )
+        register_slot_template("commune_home_head", "news/includes/home_feeds_slot.html", order=10)

@@ -148,9 +148,10 @@ APOLOGY_LETTER_KIND = "apology"
 
 def apology_reason(dossier: Dossier) -> str:
     with override(settings.LANGUAGE_CODE):
+        # Read after "... xin lỗi ông/bà ... vì:": no capital, no full stop.
         return _(
-            "Your dossier %(code)s (%(procedure)s), received on %(received)s, was due on "
-            "%(due)s and has not been returned in time."
+            "your dossier %(code)s (%(procedure)s), received on %(received)s, was due on "
+            "%(due)s and has not been returned in time"
         ) % {
             "code": dossier.receipt_code,
             "procedure": dossier.procedure_name,
@@ -160,11 +161,14 @@ def apology_reason(dossier: Dossier) -> str:
 
 
 def apology_letter_params(dossier: Dossier) -> dict[str, str]:
-    return {
+    params = {
         "recipient_name": dossier.applicant_name,
         "reason": apology_reason(dossier),
         "commune": dossier.commune.code,
     }
+    if dossier.new_appointment_date:
+        params["new_appointment_date"] = dossier.new_appointment_date.isoformat()
+    return params
 
 
 def apology_letter_url(dossier: Dossier) -> str:

@@ -52,7 +52,8 @@ class ProcedureImportForm(forms.Form):
     file = forms.FileField(
         label=_("JSON or CSV file"),
         help_text=_(
-            "Columns: code, name, field, processing_time, fee, documents, legal_basis, source."
+            "Columns: code, name, field, processing_time, fee, processing_note, documents, "
+            "legal_basis, source. Other columns are ignored, with a warning."
         ),
     )
     dry_run = forms.BooleanField(label=_("Only check, do not save"), required=False, initial=True)

@@ -27,7 +27,17 @@ TEXT_COLUMNS = {
     "result": "result",
     "implementing_agency": "implementing_agency",
     "keywords": "keywords",
+    "processing_note": "processing_note",
 }
+OTHER_COLUMNS = {
+    *REQUIRED_COLUMNS,
+    "documents",
+    "legal_basis",
+    "source",
+    "online_service_url",
+    "last_reviewed",
+}
+KNOWN_COLUMNS = OTHER_COLUMNS | set(TEXT_COLUMNS)
 CODE_PATTERN = re.compile(r"^\d+\.\d+$")
 URL_PATTERN = re.compile(r"https?://[^\s|]+")
 DECISION_PATTERN = re.compile(r"Quyết định công bố:\s*([^|]+)")
@@ -56,6 +66,7 @@ class ImportReport:
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -233,6 +244,11 @@ def import_procedures(*, rows: list[tuple[int, object]], dry_run: bool = False) 
         report.errors.extend(validate_row(number, row, seen))
     if report.errors:
         return report
+    unknown = sorted({key for _number, row in rows for key in row} - KNOWN_COLUMNS)
+    if unknown:
+        report.warnings.append(
+            _("Ignored unknown fields: %(fields)s") % {"fields": ", ".join(unknown)}
+        )
     with transaction.atomic():
         for _number, row in rows:
             upsert_procedure(row, report)

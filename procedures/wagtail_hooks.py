@@ -110,6 +110,7 @@ class DossierViewSet(CommuneScopedViewSet):
         FieldRowPanel(
             [FieldPanel("received_on"), FieldPanel("appointment_date"), FieldPanel("returned_on")]
         ),
+        FieldPanel("new_appointment_date"),
         FieldPanel("status"),
         FieldPanel("note"),
         FieldPanel("is_example"),

@@ -4,7 +4,14 @@ dialogues, feedback, ratings (with their citizens' pages), and the letters
 of the People's Committee to residents with their register."""
 
 from .contact_page import ContactPage
-from .directory import LEADERSHIP_POSTS, POST_RANK, Official, Post
+from .directory import (
+    LEADERSHIP_POSTS,
+    PHONE_PUBLISHED_POSTS,
+    PHONE_REQUIRED_POSTS,
+    POST_RANK,
+    Official,
+    Post,
+)
 from .feedback import (
     ANSWERED_STATUSES,
     OPEN_STATUSES,
@@ -35,6 +42,8 @@ __all__ = [
     "ANSWERED_STATUSES",
     "LEADERSHIP_POSTS",
     "OPEN_STATUSES",
+    "PHONE_PUBLISHED_POSTS",
+    "PHONE_REQUIRED_POSTS",
     "POST_RANK",
     "PRIVATE_KINDS",
     "REGISTER_SYMBOL",

@@ -40,6 +40,30 @@ LEADERSHIP_POSTS = [
     Post.VICE_CHAIRMAN,
     Post.POLICE_CHIEF,
 ]
+LETTER_SIGNER_POSTS = [Post.CHAIRMAN, Post.VICE_CHAIRMAN]
+# III.1.1 of the plan: "Công khai số điện thoại của bí thư, phó bí thư đảng ủy,
+# chủ tịch, phó chủ tịch ủy ban nhân dân xã, thị trấn và cán bộ, công chức cấp
+# xã." The leaders it names, and the commune's civil servants (the six posts
+# of công chức cấp xã): each post filled, everyone listed in it with a phone.
+# The commune police are not among them.
+PHONE_LEADER_POSTS = [
+    Post.PARTY_SECRETARY,
+    Post.DEPUTY_PARTY_SECRETARY,
+    Post.CHAIRMAN,
+    Post.VICE_CHAIRMAN,
+]
+CIVIL_SERVANT_POSTS = [
+    Post.OFFICE_STATISTICS,
+    Post.JUSTICE_CIVIL_STATUS,
+    Post.LAND_CONSTRUCTION,
+    Post.CULTURE_SOCIAL,
+    Post.FINANCE_ACCOUNTING,
+    Post.MILITARY_COMMANDER,
+]
+PHONE_REQUIRED_POSTS = [*PHONE_LEADER_POSTS, *CIVIL_SERVANT_POSTS]
+# Others listed in the directory ("Other": a cán bộ with their own title)
+# are shown with a phone too; nobody is required to hold such a post.
+PHONE_PUBLISHED_POSTS = [*PHONE_REQUIRED_POSTS, Post.OTHER]
 POST_RANK = {post.value: rank for rank, post in enumerate(Post)}
 
 
@@ -78,6 +102,11 @@ class OfficialQuerySet(models.QuerySet):
             .in_directory_order()
             .select_related("commune")
         )
+
+    def letter_signers_for(self, communes) -> "OfficialQuerySet":
+        """Who signs a letter of the People's Committee (forms 01-04): its
+        chairman, or a vice-chairman on the chairman's behalf, in office."""
+        return self.signers_for(communes).filter(post__in=LETTER_SIGNER_POSTS)
 
     def with_photos(self) -> "OfficialQuerySet":
         """Photo and its renditions in two queries, whatever the number of people."""
@@ -158,6 +187,11 @@ class Official(models.Model):
     @property
     def position_label(self) -> str:
         return self.title or str(self.get_post_display())
+
+    @property
+    def must_publish_phone(self) -> bool:
+        """III.1.1 asks for this person's number on the commune's site."""
+        return self.post in PHONE_PUBLISHED_POSTS
 
     @property
     def is_leadership(self) -> bool:

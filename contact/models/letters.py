@@ -79,6 +79,15 @@ class Letter(models.Model):
         help_text=_("Optional sentences added after the template's text."),
     )
     letter_date = models.DateField(_("date of the letter"), default=timezone.localdate)
+    new_appointment_date = models.DateField(
+        _("new appointment date"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Apology letters: the day the result will now be returned. Filled from the "
+            "dossier when it has one."
+        ),
+    )
     signer = models.ForeignKey(
         "contact.Official",
         verbose_name=_("signed by"),
@@ -125,6 +134,7 @@ class Letter(models.Model):
             heading=_("Recipient"),
         ),
         FieldPanel("reason"),
+        FieldPanel("new_appointment_date"),
         FieldPanel("personal_message"),
         FieldRowPanel([FieldPanel("letter_date"), FieldPanel("signer")]),
         MultiFieldPanel(
@@ -177,6 +187,8 @@ class Letter(models.Model):
             errors["consent_note"] = _("Say how and when the recipient gave consent.")
         if self.signer_id and self.commune_id and self.signer.commune_id != self.commune_id:
             errors["signer"] = _("Choose a leader of this commune.")
+        if self.new_appointment_date and self.kind != LetterKind.APOLOGY:
+            errors["new_appointment_date"] = _("Only apology letters give a new appointment.")
         if errors:
             raise ValidationError(errors)
 

@@ -19,7 +19,7 @@ the number of communes or rows.
 """
 
 from .columns import COLUMN_LABELS, COLUMN_LIST, COLUMNS, Column, sort_rows
-from .compute import figure_table, missing_leadership_posts, monthly_satisfaction
+from .compute import figure_table, missing_published_phones, monthly_satisfaction
 from .period import Period
 from .rows import CommuneFigures, Figures, FigureTable, MonthFigures, Programme, share
 
@@ -36,7 +36,7 @@ __all__ = [
     "Programme",
     "dashboard_table",
     "figure_table",
-    "missing_leadership_posts",
+    "missing_published_phones",
     "monthly_satisfaction",
     "share",
     "sort_rows",

@@ -55,7 +55,7 @@ COLUMN_LIST = [
     Column("procedures_published", _("Procedures published"), _programme("procedures_published")),
     Column(
         "leadership_phones_complete",
-        _("Leadership phones complete"),
+        _("Officials' phones complete"),
         _programme("leadership_phones_complete"),
         "yes_no",
     ),

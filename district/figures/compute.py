@@ -10,11 +10,14 @@ from datetime import date
 from django.db.models import Count, Q
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from contact.models import (
-    LEADERSHIP_POSTS,
+    PHONE_PUBLISHED_POSTS,
+    PHONE_REQUIRED_POSTS,
     Feedback,
     Official,
+    Post,
     Rating,
     answered_on_time_q,
     answered_q,
@@ -134,19 +137,34 @@ def procedures_published(ids: list[int]) -> dict[int, int]:
     return {pk: shared + counts.get(pk, 0) for pk in ids}
 
 
-def missing_leadership_posts(communes: list[Commune], on: date) -> dict[int, list[str]]:
-    """Per commune, the leadership posts with nobody in office on ``on``
-    who has a phone number."""
-    covered: dict[int, set[str]] = defaultdict(set)
-    for commune_id, post in (
+def missing_published_phones(communes: list[Commune], on: date) -> dict[int, list[str]]:
+    """Per commune, what III.1.1 of the plan asks to publish and is missing
+    on ``on``: each post it names that nobody in office holds, then each
+    person in office in such a post without a phone number (every
+    vice-chairman, not one of them)."""
+    filled: dict[int, set[str]] = defaultdict(set)
+    unreachable: dict[int, list[str]] = defaultdict(list)
+    people = (
         Official.objects.in_office(on)
-        .filter(commune__in=communes, post__in=LEADERSHIP_POSTS)
-        .exclude(phone="")
-        .values_list("commune", "post")
-    ):
-        covered[commune_id].add(post)
+        .filter(commune__in=communes, post__in=PHONE_PUBLISHED_POSTS)
+        .in_directory_order()
+    )
+    for person in people:
+        filled[person.commune_id].add(person.post)
+        if not person.phone:
+            unreachable[person.commune_id].append(
+                _("%(person)s: no phone") % {"person": str(person)}
+            )
     return {
-        c.pk: [post for post in LEADERSHIP_POSTS if post not in covered[c.pk]] for c in communes
+        c.pk: [
+            *(
+                _("%(post)s: nobody listed") % {"post": Post(post).label}
+                for post in PHONE_REQUIRED_POSTS
+                if post not in filled[c.pk]
+            ),
+            *unreachable[c.pk],
+        ]
+        for c in communes
     }
 
 
@@ -159,7 +177,7 @@ def programme_figures(communes: list[Commune], period: Period) -> dict[int, Prog
     ids = [c.pk for c in communes]
     met = criteria_met(ids, period.end)
     procedures = procedures_published(ids)
-    missing = missing_leadership_posts(communes, period.end)
+    missing = missing_published_phones(communes, period.end)
     return {
         c.pk: Programme(
             criteria_met=met.get(c.pk, 0),

@@ -104,9 +104,11 @@ class Programme:
     - ``procedures_published``: what its catalogue lists today (the
       district's records for communes plus its own; the catalogue keeps no
       history, so this is always today's).
-    - ``leadership_phones_complete``: every leadership post has someone in
-      office at the end of the period with a phone number (as recorded
-      today).
+    - ``leadership_phones_complete``: III.1.1's phone numbers are all
+      published at the end of the period (as recorded today): the Party
+      secretary and deputy, the chairman and vice-chairmen and the six
+      civil-servant posts each held, and everyone in them with a phone
+      (``missing_published_phones``).
     """
 
     criteria_met: int

@@ -1,9 +1,8 @@
 """What the news section adds to pages it does not own: the notice banner on
-every page, the current greetings and the latest news on the home page, and
-plain share links (no third-party scripts)."""
+every page, the current greetings, the latest news and the feeds on the
+home page."""
 
 from datetime import timedelta
-from urllib.parse import quote, urlencode
 
 from django import template
 from django.conf import settings
@@ -13,7 +12,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 from home.fragments import valid_until
 from theme.navigation import cached_for_navigation
 
-from ..models import GreetingPage, NewsArticlePage
+from ..models import AnnouncementIndexPage, GreetingPage, NewsArticlePage, NewsIndexPage
 from ..models.pages import with_image_renditions
 from ..notices import active_notices
 
@@ -97,10 +96,28 @@ def _parent_url(page: Page, request) -> str:
     return page.get_url(request).rstrip("/").rsplit("/", 1)[0] + "/"
 
 
-@register.simple_tag
-def share_links(url: str) -> dict:
-    """Facebook's and Zalo's share addresses as plain links."""
-    return {
-        "facebook": "https://www.facebook.com/sharer/sharer.php?" + urlencode({"u": url}),
-        "zalo": "https://sp.zalo.me/plugins/share?" + urlencode({"href": url}, quote_via=quote),
-    }
+@register.inclusion_tag("news/includes/home_feeds.html", takes_context=True)
+def home_feeds(context):
+    """The feeds of the home page's news and announcements, advertised in its
+    head as the index pages advertise their own (``<link rel="alternate">``)."""
+    home = context.get("page")
+    if not isinstance(home, Page):
+        return {"feeds": []}
+    request = context.get("request")
+    indexes = _public(
+        Page.objects.child_of(home)
+        .live()
+        .type(NewsIndexPage, AnnouncementIndexPage)
+        .specific()
+        .order_by("path"),
+        request,
+    )
+    feeds = []
+    for index in indexes:
+        url = index.get_url(request)
+        if isinstance(index, NewsIndexPage):
+            feeds.append(("application/rss+xml", f"{index.title} (RSS)", url + "rss/"))
+            feeds.append(("application/atom+xml", f"{index.title} (Atom)", url + "atom/"))
+        else:
+            feeds.append(("application/rss+xml", f"{index.title} (podcast)", url + "podcast/"))
+    return {"feeds": feeds}

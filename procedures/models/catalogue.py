@@ -141,6 +141,11 @@ class Procedure(ClusterableModel):
     result = models.TextField(_("result"), blank=True)
     processing_time = models.TextField(_("time limit"), blank=True)
     fee = models.TextField(_("fees and charges"), blank=True)
+    processing_note = models.TextField(
+        _("note on the time limit and fees"),
+        blank=True,
+        help_text=_("What a citizen should know besides them, shown under them."),
+    )
     keywords = models.CharField(_("keywords"), max_length=300, blank=True)
     online_service_url = models.URLField(_("online service link"), max_length=500, blank=True)
     source_url = models.URLField(_("source"), max_length=500, blank=True)
@@ -170,6 +175,7 @@ class Procedure(ClusterableModel):
                 FieldPanel("result"),
                 FieldPanel("processing_time"),
                 FieldPanel("fee"),
+                FieldPanel("processing_note"),
             ],
             heading=_("Content"),
         ),
@@ -329,13 +335,17 @@ class LocalProcedureNote(models.Model):
 
 
 def procedure_summary(procedure: Procedure) -> str:
-    """One line for search results and for links shared on Facebook or Zalo."""
-    return _("%(code)s · %(field)s. Time limit: %(time)s. Fees: %(fee)s") % {
-        "code": procedure.code,
-        "field": procedure.field.name,
-        "time": Truncator(procedure.processing_time or "—").chars(80),
-        "fee": Truncator(procedure.fee or "—").chars(60),
-    }
+    """One line for search results and for links shared on Facebook or Zalo;
+    a time limit or fee the catalogue does not give is left out, not shown
+    as a placeholder."""
+    parts = [f"{procedure.code} · {procedure.field.name}."]
+    if procedure.processing_time:
+        parts.append(
+            _("Time limit: %(time)s.") % {"time": Truncator(procedure.processing_time).chars(80)}
+        )
+    if procedure.fee:
+        parts.append(_("Fees: %(fee)s") % {"fee": Truncator(procedure.fee).chars(60)})
+    return " ".join(parts)
 
 
 class ProcedureIndexPage(RoutablePageMixin, SectionPage):

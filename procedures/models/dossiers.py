@@ -126,6 +126,12 @@ class Dossier(models.Model):
     applicant_phone = PhoneNumberField(_("applicant's phone"), blank=True)
     received_on = models.DateField(_("received on"), default=timezone.localdate)
     appointment_date = models.DateField(_("result due on"))
+    new_appointment_date = models.DateField(
+        _("new appointment date"),
+        null=True,
+        blank=True,
+        help_text=_("When a late dossier's result is promised anew; its apology letter gives it."),
+    )
     status = models.CharField(
         _("status"),
         max_length=12,

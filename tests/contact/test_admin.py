@@ -9,7 +9,7 @@ from django.utils import timezone
 from wagtail.documents.models import Document
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
-from contact.models import OfficePage, Official, Post, ReceptionPage
+from contact.models import PHONE_REQUIRED_POSTS, OfficePage, Official, Post, ReceptionPage
 from district.reports import missing_leadership_phones
 from tests.factories import OfficialFactory
 
@@ -219,42 +219,71 @@ def test_reception_rules_cannot_use_another_communes_document(attacker, communes
 
 
 def leaders_with_phones(commune, *, skip=()):
-    for post in (
-        Post.PARTY_SECRETARY,
-        Post.DEPUTY_PARTY_SECRETARY,
-        Post.CHAIRMAN,
-        Post.VICE_CHAIRMAN,
-        Post.POLICE_CHIEF,
-    ):
+    """Everyone III.1.1 asks for, with a phone unless their post is skipped
+    (two vice-chairmen, as most communes have)."""
+    for post in (*PHONE_REQUIRED_POSTS, Post.VICE_CHAIRMAN):
         OfficialFactory(commune=commune, post=post, phone="" if post in skip else "0912000111")
 
 
-def test_report_names_communes_and_posts_without_a_phone(communes):
+def test_report_names_communes_and_what_is_missing(communes):
     leaders_with_phones(communes["voi"])
-    kep = communes["kep"]
-    leaders_with_phones(kep, skip=(Post.POLICE_CHIEF, Post.VICE_CHAIRMAN))
-    ended = Official.objects.get(commune=kep, post=Post.CHAIRMAN)
+    leaders_with_phones(communes["kep"], skip=(Post.JUSTICE_CIVIL_STATUS,))
+    tan_thanh = communes["tan-thanh"]
+    leaders_with_phones(tan_thanh)
+    ended = Official.objects.get(commune=tan_thanh, post=Post.CHAIRMAN)
     ended.term_end = timezone.localdate() - timedelta(days=1)  # the number left with them
     ended.save()
 
     lacking = {c.slug: c for c in missing_leadership_phones()}
     assert "voi" not in lacking
-    assert lacking["kep"].missing_count == 3
-    assert lacking["kep"].missing_posts == "Chủ tịch UBND, Phó Chủ tịch UBND, Trưởng Công an"
-    assert lacking["tan-thanh"].missing_count == 5  # nobody entered at all
+    assert lacking["kep"].missing_count == 1
+    assert lacking["kep"].missing_posts.endswith("(Tư pháp - Hộ tịch): không có số điện thoại")
+    assert lacking["tan-thanh"].missing_posts == "Chủ tịch UBND: chưa có ai"
     assert set(lacking) == {slug for slug, c in communes.items() if c.site_id} - {"voi"}
+    Official.objects.filter(commune=communes["kep"]).delete()
+    lacking = {c.slug: c for c in missing_leadership_phones()}
+    assert lacking["kep"].missing_count == len(PHONE_REQUIRED_POSTS)  # nobody entered
+
+
+def test_the_report_does_not_ask_for_the_police_chief(communes):
+    leaders_with_phones(communes["voi"])
+    OfficialFactory(commune=communes["voi"], post=Post.POLICE_CHIEF, phone="")
+    assert "voi" not in {c.slug for c in missing_leadership_phones()}
+
+
+def test_one_vice_chairman_with_a_phone_does_not_cover_the_other(communes):
+    voi = communes["voi"]
+    leaders_with_phones(voi)
+    OfficialFactory(commune=voi, post=Post.VICE_CHAIRMAN, full_name="Giáp Thị Phó", phone="")
+    lacking = {c.slug: c for c in missing_leadership_phones()}
+    assert lacking["voi"].missing_posts == (
+        "Giáp Thị Phó (Phó Chủ tịch UBND): không có số điện thoại"
+    )
+
+
+def test_the_report_checks_the_civil_servants(communes):
+    voi = communes["voi"]
+    leaders_with_phones(voi)
+    Official.objects.filter(commune=voi, post=Post.MILITARY_COMMANDER).delete()
+    OfficialFactory(commune=voi, post=Post.OTHER, title="Văn thư", full_name="Lê Văn Thư", phone="")
+    missing = next(c for c in missing_leadership_phones() if c.slug == "voi").missing_posts
+    assert missing.split("; ") == [
+        "Chỉ huy trưởng Quân sự: chưa có ai",
+        "Lê Văn Thư (Văn thư): không có số điện thoại",
+    ]
 
 
 def test_report_screen_and_export_for_district_admin(client_for, district_admin, communes):
-    leaders_with_phones(communes["kep"], skip=(Post.POLICE_CHIEF,))
+    leaders_with_phones(communes["kep"], skip=(Post.FINANCE_ACCOUNTING,))
     client = client_for(district_admin)
     text = client.get(reverse("district_missing_phones")).content.decode()
-    assert "Thị trấn Kép" in text and "Trưởng Công an" in text
+    assert "Thị trấn Kép" in text and "Tài chính - Kế toán" in text
     csv = client.get(reverse("district_missing_phones"), {"export": "csv"})
     rows = b"".join(csv.streaming_content).decode("utf-8-sig").splitlines()
     assert rows[0].startswith("Mã thống kê")
     kep = next(row for row in rows if "Thị trấn Kép" in row)
-    assert kep.endswith(",1,Trưởng Công an")
+    assert kep.endswith("(Tài chính - Kế toán): không có số điện thoại")
+    assert ",1," in kep
     codes = sorted(row.split(",")[0] for row in rows[1:])
     assert codes == sorted(c.code for c in communes.values() if c.site_id)
 

@@ -11,7 +11,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from contact.models import LEADERSHIP_POSTS, Feedback, FeedbackStatus, Rating, RatingLevel
+from contact.models import PHONE_REQUIRED_POSTS, Feedback, FeedbackStatus, Rating, RatingLevel
 from district.figures import COLUMN_LIST, Period, dashboard_table, sort_rows
 from district.models import CommuneLaunch, Criterion, CriterionProgress, ProgressStatus
 from home.models import Commune
@@ -114,11 +114,11 @@ def data_set(communes):
     CommuneLaunch.objects.create(commune=kep, launch_date=date(2022, 11, 15))
     ProcedureFactory(commune=voi)
     ProcedureFactory(commune=voi)
-    for post in LEADERSHIP_POSTS:
+    for post in PHONE_REQUIRED_POSTS:
         OfficialFactory(commune=voi, post=post)
-        if post != LEADERSHIP_POSTS[-1]:
+        if post != PHONE_REQUIRED_POSTS[-1]:
             OfficialFactory(commune=kep, post=post)
-    OfficialFactory(commune=kep, post=LEADERSHIP_POSTS[-1], phone="")
+    OfficialFactory(commune=kep, post=PHONE_REQUIRED_POSTS[-1], phone="")
     return voi, kep
 
 
@@ -266,7 +266,7 @@ def test_csv_export_cells(data_set, district_admin, client_for):
     assert response.content.startswith("\ufeff".encode())
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows[0][:3] == ["Mã thống kê", "Xã, thị trấn", "Số tiêu chí đạt"]
-    assert rows[0][-1] == "Đủ số điện thoại lãnh đạo"
+    assert rows[0][-1] == "Đủ số điện thoại cán bộ"
     assert all(len(row) == len(COLUMN_LIST) for row in rows)
     voi = next(row for row in rows if row[0] == "07375")
     assert voi == [

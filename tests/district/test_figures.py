@@ -7,13 +7,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from contact.models import LEADERSHIP_POSTS, Feedback, FeedbackStatus, Rating, RatingLevel
+from contact.models import PHONE_REQUIRED_POSTS, Feedback, FeedbackStatus, Rating, RatingLevel
 from district.figures import Figures, Period, figure_table, monthly_satisfaction, share
 from district.figures.compute import (
     answer_waits,
     dossier_counts,
     feedback_counts,
-    missing_leadership_posts,
+    missing_published_phones,
     procedures_published,
     rating_counts,
 )
@@ -237,13 +237,15 @@ def test_procedures_published_are_the_shared_records_plus_the_communes_own(commu
     assert procedures_published([voi.pk, kep.pk]) == {voi.pk: shared + 1, kep.pk: shared}
 
 
-def test_leadership_phones_as_of_a_day_by_terms_of_office(communes):
+def test_published_phones_as_of_a_day_by_terms_of_office(communes):
     voi = communes["voi"]
-    for post in LEADERSHIP_POSTS[1:]:
+    for post in PHONE_REQUIRED_POSTS[1:]:
         OfficialFactory(commune=voi, post=post)
-    OfficialFactory(commune=voi, post=LEADERSHIP_POSTS[0], term_end=date(2025, 1, 15))
-    assert missing_leadership_posts([voi], date(2025, 1, 15))[voi.pk] == []
-    assert missing_leadership_posts([voi], date(2025, 1, 16))[voi.pk] == [LEADERSHIP_POSTS[0]]
+    OfficialFactory(commune=voi, post=PHONE_REQUIRED_POSTS[0], term_end=date(2025, 1, 15))
+    assert missing_published_phones([voi], date(2025, 1, 15))[voi.pk] == []
+    assert missing_published_phones([voi], date(2025, 1, 16))[voi.pk] == [
+        "Bí thư Đảng ủy: chưa có ai"
+    ]
 
 
 # --- No data -------------------------------------------------------------------

@@ -132,7 +132,7 @@ def test_registry_with_bad_rows_reports_each_and_changes_nothing(tmp_path):
     registry = tmp_path / "communes.csv"
     registry.write_text(
         "code,name,type,slug,full_name,district,province\n"
-        "99998,Một,phường,mot,Phường Một,,\n"
+        "99998,Một,thôn,mot,Thôn Một,,\n"
         "99997,,xã,hai,Xã Hai,,\n"
         "99996,Ba,xã,ba,Xã Ba,,\n"
         "99996,Bốn,xã,bon,Xã Bốn,,\n",
@@ -141,7 +141,7 @@ def test_registry_with_bad_rows_reports_each_and_changes_nothing(tmp_path):
     with pytest.raises(RegistryError) as error:
         read_commune_registry(registry)
     message = str(error.value)
-    assert "row 2: unknown type 'phường'" in message
+    assert "row 2: unknown type 'thôn'" in message
     assert "row 3: missing name" in message
     assert "duplicate code '99996'" in message
     before = counts()

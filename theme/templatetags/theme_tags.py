@@ -1,5 +1,7 @@
 """Template tags for the parts every page shares: navigation, languages,
-links, QR codes and the slots apps fill (``theme.slots``)."""
+links, QR codes, share links and the slots apps fill (``theme.slots``)."""
+
+from urllib.parse import quote, urlencode
 
 from django import template
 from django.conf import settings
@@ -95,3 +97,13 @@ def qr_code(url: str, label: str):
         label,
         mark_safe(svg),  # noqa: S308
     )
+
+
+@register.simple_tag
+def share_links(url: str) -> dict:
+    """Facebook's and Zalo's share addresses as plain links (no third-party
+    script): what news, greetings and procedures offer to share."""
+    return {
+        "facebook": "https://www.facebook.com/sharer/sharer.php?" + urlencode({"u": url}),
+        "zalo": "https://sp.zalo.me/plugins/share?" + urlencode({"href": url}, quote_via=quote),
+    }

@@ -25,6 +25,8 @@ class Command(BaseCommand):
         report = import_procedures(rows=rows, dry_run=dry_run)
         for error in report.errors:
             self.stderr.write(str(error))
+        for warning in report.warnings:
+            self.stderr.write(self.style.WARNING(warning))
         if not report.ok:
             raise CommandError(report.summary())
         if options["verbosity"] > 1:
