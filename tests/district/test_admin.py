@@ -203,7 +203,7 @@ def test_dashboard_and_drill_down_are_scoped(attacker, communes, b_progress):
 def test_district_admin_sees_every_commune_and_drills_down(district_admin, client_for, b_progress):
     admin = client_for(district_admin)
     page = admin.get(reverse("district_dashboard")).content.decode()
-    assert "Thị trấn Vôi" in page and "Thị trấn Kép" in page and "Xã Thái Đào" in page
+    assert "Thị trấn Vôi" in page and "Thị trấn Kép" in page and "Xã Tân Thanh" in page
     detail = admin.get(reverse("district_commune", args=["07399"])).content.decode()
     assert "Minh chứng bí mật của Kép" in detail
 

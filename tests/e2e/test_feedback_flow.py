@@ -41,7 +41,7 @@ def test_citizen_sends_feedback_editor_answers_and_publishes(
     )
     citizen.locator("#id_name").fill("Nguyễn Thị Hoa")
     citizen.locator("#id_phone").fill("0912 888 777")
-    citizen.get_by_label(re.compile("Tôi đồng ý để xã công khai")).check()
+    citizen.get_by_label(re.compile("Tôi đồng ý để thị trấn công khai")).check()
     emulate_recaptcha_widget(citizen)
     citizen.get_by_role("button", name="Gửi").click()
     citizen.wait_for_url(re.compile(r".*/gop-y/da-gui/.*"))
