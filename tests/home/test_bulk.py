@@ -74,3 +74,16 @@ def test_the_district_admin_acts_on_every_communes_objects(district_admin, commu
 def test_editors_may_not_use_the_bulk_actions_of_other_models(attacker, editor_a):
     response = attacker.get(f"/admin/bulk/wagtailusers/user/delete/?id={editor_a.pk}")
     assert response.status_code == 403
+
+
+@pytest.mark.parametrize("url", ["/admin/bulk/", "/admin/bulk/wagtailcore/page/"])
+def test_a_bulk_url_that_names_no_action_is_not_found(attacker, url):
+    assert attacker.get(url).status_code == 404
+
+
+def test_a_parent_of_another_commune_is_refused_even_with_nothing_of_it_named(attacker, communes):
+    kep_home = communes["kep"].site.root_page_id
+    voi_home = communes["voi"].site.root_page_id
+    base = "/admin/bulk/wagtailcore/page/publish/?id=all&childOf="
+    assert attacker.get(f"{base}{kep_home}").status_code == 403
+    assert attacker.get(f"{base}{voi_home}").status_code == 200

@@ -89,3 +89,12 @@ def test_an_anonymous_visitor_of_a_bulk_action_is_sent_to_the_login(client, comm
     page = communes["kep"].site.root_page
     response = client.get(f"/admin/bulk/wagtailcore/page/delete/?id={page.pk}")
     assert response.status_code == 302 and "/login/" in response["Location"]
+
+
+def test_another_communes_collection_answers_404_before_any_view(attacker, communes):
+    """Wagtail's own view would redirect with a message; the guard answers
+    as if the collection did not exist."""
+    url = reverse("wagtailadmin_collections:edit", args=[communes["kep"].collection.pk])
+    assert attacker.get(url).status_code == 404
+    own = reverse("wagtailadmin_collections:edit", args=[communes["voi"].collection.pk])
+    assert attacker.get(own).status_code != 404

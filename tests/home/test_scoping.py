@@ -170,3 +170,18 @@ def test_a_row_of_one_commune_cannot_name_another_communes_file(
     assert client_for(user).post(url, form).status_code == 302
     kep_progress.refresh_from_db()
     assert kep_progress.evidence_document_id == kep_document.pk
+
+
+def test_a_new_row_or_a_row_moved_to_another_commune_is_checked_for_its_new_commune(
+    communes, district_admin, client_for, kep_document
+):
+    client = client_for(district_admin)
+    criterion = Criterion.objects.get(code="1.1")
+    form = progress_form(communes["voi"], criterion, evidence_document=kep_document.pk)
+    assert client.post(reverse("criterion_progress:add"), form).status_code == 200
+    assert not CriterionProgress.objects.filter(commune=communes["voi"]).exists()
+    kep_progress = CriterionProgress.objects.create(commune=communes["kep"], criterion=criterion)
+    url = reverse("criterion_progress:edit", args=[kep_progress.pk])
+    assert client.post(url, form).status_code == 200
+    kep_progress.refresh_from_db()
+    assert kep_progress.commune == communes["kep"] and kep_progress.evidence_document is None
