@@ -14,6 +14,7 @@ from district.models import CommuneLaunch, Criterion, CriterionProgress, Progres
 from home.models import Commune
 from procedures.dossiers import save_dossier
 from procedures.models import Dossier, DossierStatus, SmsMessage
+from tests.shipped import PROVISIONED
 
 from .conftest import make_dossier
 
@@ -200,10 +201,14 @@ def test_dashboard_and_drill_down_are_scoped(attacker, communes, b_progress):
     assert attacker.get(reverse("district_commune", args=["07375"])).status_code == 200
 
 
-def test_district_admin_sees_every_commune_and_drills_down(district_admin, client_for, b_progress):
+def test_district_admin_sees_every_commune_and_drills_down(
+    district_admin, client_for, b_progress, communes
+):
     admin = client_for(district_admin)
     page = admin.get(reverse("district_dashboard")).content.decode()
-    assert "Thị trấn Vôi" in page and "Thị trấn Kép" in page and "Xã Tân Thanh" in page
+    assert sorted(communes) == sorted(PROVISIONED)
+    for commune in communes.values():
+        assert commune.full_name in page, commune.slug
     detail = admin.get(reverse("district_commune", args=["07399"])).content.decode()
     assert "Minh chứng bí mật của Kép" in detail
 
