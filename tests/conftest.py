@@ -76,7 +76,15 @@ def migrated_db(transactional_db):
     if Commune.objects.exists():
         # The session's communes: no transactional test has flushed them yet.
         # This one starts from the migrations' data too, like those after it.
-        call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
+        # As the flush after a transactional test: sequences go on from where
+        # they are, past the ids of the migrations' data.
+        call_command(
+            "flush",
+            verbosity=0,
+            interactive=False,
+            reset_sequences=False,
+            inhibit_post_migrate=True,
+        )
         connection.creation.deserialize_db_from_string(_MIGRATED_STATE["default"])
     elif not Page.objects.filter(depth=1).exists():
         # The flush's post_migrate signal recreated content types and
