@@ -3,11 +3,9 @@ on started, stopped and restarted for real. Prints one table: fault, what a
 citizen saw, what was kept, recovery time.
 
 Everything runs on loopback and belongs to the drill: a throwaway PostgreSQL
-cluster (``pg_createcluster``, port 5439), its own ``redis-server`` (port
-6391; the machine's Redis on 6379 is never touched), a fake SMTP server and
-a fake SMS gateway, and gunicorn (2 sync workers, ``bench/settings_faults.py``:
-production settings, persistent database connections). The demo district of
-the quality tests fills the database.
+cluster (port 5439), its own ``redis-server`` (port 6391, never the machine's),
+a fake SMTP server, a fake SMS gateway, and gunicorn (2 sync workers,
+``bench/settings_faults.py``), on the quality tests' demo district.
 
     .venv/bin/python bench/fault_drills.py [--keep | --reuse WORKDIR]
 

@@ -13,11 +13,6 @@ from home.models import StandardPage
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def attacker(editor_a, client_for):
-    return client_for(editor_a)
-
-
 def action(user, app, model_name, name, model, query=""):
     request = RequestFactory().get(f"/admin/bulk/{app}/{model_name}/{name}/?{query}")
     request.user = user

@@ -38,11 +38,6 @@ def a_home(communes):
     return communes["voi"].site.root_page.specific
 
 
-@pytest.fixture
-def attacker(editor_a, client_for):
-    return client_for(editor_a)
-
-
 def test_editor_can_open_own_home_page(attacker, a_home):
     response = attacker.get(reverse("wagtailadmin_pages:edit", args=[a_home.pk]))
     assert response.status_code == 200

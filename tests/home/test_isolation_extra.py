@@ -21,11 +21,6 @@ def text(response) -> str:
 
 
 @pytest.fixture
-def attacker(editor_a, client_for):
-    return client_for(editor_a)
-
-
-@pytest.fixture
 def b_draft(communes):
     home = communes["kep"].site.root_page
     draft = StandardPage(title="Bản nháp bí mật của Kép", slug="ban-nhap", live=False)

@@ -12,11 +12,6 @@ from home.models import StandardPage
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def attacker(editor_a, client_for):
-    return client_for(editor_a)
-
-
 def translation_of(page) -> Translation:
     source, _ = TranslationSource.get_or_create_from_instance(page)
     translation = Translation.objects.create(
