@@ -83,3 +83,12 @@ def test_procedures_published_without_any_district_record_for_communes(communes)
     assert procedures_published([voi.pk, kep.pk]) == {voi.pk: 1, kep.pk: 1}
     ProcedureFactory(commune=None, applies_to_communes=True)
     assert procedures_published([voi.pk, kep.pk]) == {voi.pk: 2, kep.pk: 2}
+
+
+def test_a_period_of_one_day_is_that_day():
+    day = date(2025, 1, 31)
+    start, end = Period(start=day, end=day).bounds
+    assert (start, end) == (
+        datetime(2025, 1, 31, tzinfo=HANOI),
+        datetime(2025, 2, 1, tzinfo=HANOI),
+    )
