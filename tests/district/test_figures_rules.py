@@ -8,12 +8,12 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.utils import timezone
 
-from contact.models import Rating, RatingLevel
+from contact.models import LEADERSHIP_POSTS, Official, Rating, RatingLevel
 from district.figures import Period, figure_table, monthly_satisfaction, sort_rows
 from district.figures.compute import procedures_published
 from home.models import Commune
 from procedures.models import Procedure
-from tests.factories import ProcedureFactory
+from tests.factories import OfficialFactory, ProcedureFactory
 
 pytestmark = pytest.mark.django_db
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -92,3 +92,15 @@ def test_a_period_of_one_day_is_that_day():
         datetime(2025, 1, 31, tzinfo=HANOI),
         datetime(2025, 2, 1, tzinfo=HANOI),
     )
+
+
+def test_leadership_phones_are_taken_as_of_the_periods_end_not_today(communes):
+    voi = communes["voi"]
+    Official.objects.filter(commune=voi).delete()
+    for post in LEADERSHIP_POSTS:
+        OfficialFactory(commune=voi, post=post, term_end=JANUARY.end)
+    table = figure_table(Commune.objects.filter(pk=voi.pk), JANUARY, programme=True)
+    assert table.rows[0].programme.leadership_phones_complete is True
+    today = Period.last_twelve_months()
+    table = figure_table(Commune.objects.filter(pk=voi.pk), today, programme=True)
+    assert table.rows[0].programme.leadership_phones_complete is False
