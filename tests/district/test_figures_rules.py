@@ -8,12 +8,12 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.utils import timezone
 
-from contact.models import Rating, RatingLevel
+from contact.models import LEADERSHIP_POSTS, Official, Rating, RatingLevel
 from district.figures import Period, figure_table, monthly_satisfaction, sort_rows
 from district.figures.compute import procedures_published
 from home.models import Commune
 from procedures.models import Procedure
-from tests.factories import ProcedureFactory
+from tests.factories import OfficialFactory, ProcedureFactory
 
 pytestmark = pytest.mark.django_db
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -83,3 +83,24 @@ def test_procedures_published_without_any_district_record_for_communes(communes)
     assert procedures_published([voi.pk, kep.pk]) == {voi.pk: 1, kep.pk: 1}
     ProcedureFactory(commune=None, applies_to_communes=True)
     assert procedures_published([voi.pk, kep.pk]) == {voi.pk: 2, kep.pk: 2}
+
+
+def test_a_period_of_one_day_is_that_day():
+    day = date(2025, 1, 31)
+    start, end = Period(start=day, end=day).bounds
+    assert (start, end) == (
+        datetime(2025, 1, 31, tzinfo=HANOI),
+        datetime(2025, 2, 1, tzinfo=HANOI),
+    )
+
+
+def test_leadership_phones_are_taken_as_of_the_periods_end_not_today(communes):
+    voi = communes["voi"]
+    Official.objects.filter(commune=voi).delete()
+    for post in LEADERSHIP_POSTS:
+        OfficialFactory(commune=voi, post=post, term_end=JANUARY.end)
+    table = figure_table(Commune.objects.filter(pk=voi.pk), JANUARY, programme=True)
+    assert table.rows[0].programme.leadership_phones_complete is True
+    today = Period.last_twelve_months()
+    table = figure_table(Commune.objects.filter(pk=voi.pk), today, programme=True)
+    assert table.rows[0].programme.leadership_phones_complete is False

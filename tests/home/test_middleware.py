@@ -12,8 +12,7 @@ from home.models import StandardPage
 pytestmark = pytest.mark.django_db
 
 
-def translation_of(page) -> Translation:
-    source, _ = TranslationSource.get_or_create_from_instance(page)
+def translation_of(source: TranslationSource) -> Translation:
     translation = Translation.objects.create(
         source=source, target_locale=Locale.objects.get(language_code="en")
     )
@@ -23,9 +22,16 @@ def translation_of(page) -> Translation:
 
 @pytest.fixture
 def translations(communes):
-    voi = StandardPage.objects.child_of(communes["voi"].site.root_page).first()
-    kep = StandardPage.objects.child_of(communes["kep"].site.root_page).first()
-    return translation_of(voi), translation_of(kep)
+    """Vôi's and Kép's, made so that no translation has the id of its own
+    source (an id read as the other kind names another commune's page)."""
+    pages = [
+        StandardPage.objects.child_of(communes[slug].site.root_page).first()
+        for slug in ("voi", "kep")
+    ]
+    voi_source, kep_source = (TranslationSource.get_or_create_from_instance(p)[0] for p in pages)
+    kep, voi = translation_of(kep_source), translation_of(voi_source)
+    assert voi.pk != voi_source.pk and kep.pk != kep_source.pk
+    return voi, kep
 
 
 @pytest.mark.parametrize("view", ["download_pofile", "preview_translation"])
@@ -93,3 +99,15 @@ def test_another_communes_collection_answers_404_before_any_view(attacker, commu
     assert attacker.get(url).status_code == 404
     own = reverse("wagtailadmin_collections:edit", args=[communes["voi"].collection.pk])
     assert attacker.get(own).status_code != 404
+
+
+def test_a_translation_of_a_deleted_page_answers_404(attacker, communes):
+    page = StandardPage(title="Trang sẽ xoá", slug="trang-se-xoa")
+    communes["voi"].site.root_page.add_child(instance=page)
+    source = TranslationSource.get_or_create_from_instance(page)[0]
+    translation = Translation.objects.create(
+        source=source, target_locale=Locale.objects.get(language_code="en")
+    )
+    Page.objects.get(pk=page.pk).delete()
+    url = reverse("wagtail_localize:download_pofile", args=[translation.pk])
+    assert attacker.get(url).status_code == 404

@@ -127,6 +127,7 @@ def test_district_records_are_usable_by_every_commune_and_owned_by_none(communes
     rows = ReplyTemplate.objects.filter(pk__in=[district.pk, kep.pk])
     assert list(usable(rows, scope)) == [district]
     assert not owned(rows, scope).exists()
+    assert not belongs_to(district, scope)
     assert refused_ids(ReplyTemplate, [district.pk], scope) == set()
     assert refused_ids(ReplyTemplate, [district.pk], scope, usable_only=False) == {str(district.pk)}
     district_procedure = ProcedureFactory(commune=None)
