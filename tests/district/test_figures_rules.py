@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.utils import timezone
 
-from contact.models import LEADERSHIP_POSTS, Official, Rating, RatingLevel
+from contact.models import PHONE_REQUIRED_POSTS, Official, Rating, RatingLevel
 from district.figures import Period, figure_table, monthly_satisfaction, sort_rows
 from district.figures.compute import procedures_published
 from home.models import Commune
@@ -97,7 +97,7 @@ def test_a_period_of_one_day_is_that_day():
 def test_leadership_phones_are_taken_as_of_the_periods_end_not_today(communes):
     voi = communes["voi"]
     Official.objects.filter(commune=voi).delete()
-    for post in LEADERSHIP_POSTS:
+    for post in PHONE_REQUIRED_POSTS:
         OfficialFactory(commune=voi, post=post, term_end=JANUARY.end)
     table = figure_table(Commune.objects.filter(pk=voi.pk), JANUARY, programme=True)
     assert table.rows[0].programme.leadership_phones_complete is True
