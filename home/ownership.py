@@ -286,6 +286,9 @@ class OwnedReferencesFormMixin:
     )
 
     def ownership_scope(self) -> Scope | None:
+        """Whose objects the form may name: each form using the mixin says it
+        (``home.scoping.CommuneScopedForm``: the editor's communes;
+        ``home.forms.BasePageForm``: the page's commune); None allows all."""
         raise NotImplementedError
 
     def narrow_choices(self, scope: Scope | None, *, skip=()) -> None:
