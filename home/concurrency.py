@@ -12,6 +12,11 @@ overwritten without them knowing.
   On PostgreSQL the check and the save form one critical section per page
   (a session advisory lock released when the request finishes), so two saves
   at the same instant cannot both pass it.
+
+Advisory locks belong to the PostgreSQL server, not to one database: every
+key carries the database's name, so that two databases on one server
+(staging beside production, or the test suite's parallel workers) never
+wait for each other's locks.
 """
 
 import hashlib
@@ -22,12 +27,17 @@ from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-PAGE_EDIT_LOCKS = 0x4C47  # "LG": the advisory-lock namespace of page edits
 
 
-def lock_key(name: str) -> int:
-    """A stable signed 64-bit key for a lock name."""
-    return int.from_bytes(hashlib.sha256(name.encode()).digest()[:8], "big", signed=True)
+def lock_key(name: str, database=None) -> int:
+    """A stable signed 64-bit key for a lock name in this database."""
+    database = database or connection
+    scoped = f"{database.settings_dict['NAME']}:{name}"
+    return int.from_bytes(hashlib.sha256(scoped.encode()).digest()[:8], "big", signed=True)
+
+
+def page_lock_key(page_id: int, database=None) -> int:
+    return lock_key(f"page-edit:{page_id}", database)
 
 
 def on_postgresql() -> bool:
@@ -57,7 +67,7 @@ def lock_page_until_request_ends(page_id: int) -> None:
     if page_id in held:
         return
     with database.cursor() as cursor:
-        cursor.execute("SELECT pg_advisory_lock(%s, %s)", [PAGE_EDIT_LOCKS, page_id])
+        cursor.execute("SELECT pg_advisory_lock(%s)", [page_lock_key(page_id, database)])
     held.add(page_id)
 
 
@@ -69,7 +79,7 @@ def release_page_locks(**kwargs) -> None:
     try:
         with database.cursor() as cursor:
             for page_id in held:
-                cursor.execute("SELECT pg_advisory_unlock(%s, %s)", [PAGE_EDIT_LOCKS, page_id])
+                cursor.execute("SELECT pg_advisory_unlock(%s)", [page_lock_key(page_id, database)])
     finally:
         # A lost connection released its locks with it.
         held.clear()

@@ -33,9 +33,10 @@ def axe_violations(browser, url: str, viewport: tuple[int, int]) -> list[dict]:
         context.close()
 
 
-def test_axe_finds_no_violations_on_any_citizen_page(browser, live_quality, subtests):
+# One test per width, so that parallel workers share the checks.
+@pytest.mark.parametrize("width_name", VIEWPORTS)
+def test_axe_finds_no_violations_on_any_citizen_page(browser, live_quality, subtests, width_name):
     for page in CITIZEN_PAGES:
-        for width_name, viewport in VIEWPORTS.items():
-            with subtests.test(msg=f"{page.name} at {width_name} width"):
-                violations = axe_violations(browser, live_quality(page), viewport)
-                assert not violations, describe(violations)
+        with subtests.test(msg=f"{page.name} at {width_name} width"):
+            violations = axe_violations(browser, live_quality(page), VIEWPORTS[width_name])
+            assert not violations, describe(violations)
