@@ -28,7 +28,6 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 
-
 def lock_key(name: str, database=None) -> int:
     """A stable signed 64-bit key for a lock name in this database."""
     database = database or connection
