@@ -23,6 +23,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WHITENOISE_AUTOREFRESH = True
+# ...and WhiteNoise serves them from the apps' folders, as it would from STATIC_ROOT.
+WHITENOISE_USE_FINDERS = True
 SILENCED_SYSTEM_CHECKS = ["django_recaptcha.recaptcha_test_key_error"]
 # Text messages go to a file the tests read.
 SMS_BACKEND = "home.sms.FileSmsBackend"
