@@ -13,7 +13,10 @@ class HomeConfig(AppConfig):
     verbose_name = _("Communes")
 
     def ready(self):
-        from . import cache_targets, people
+        from theme.navigation import register_menu_layout
+
+        from . import cache_targets, people, sections
 
         cache_targets.connect()
+        register_menu_layout(sections.menu_layout())
         people.narrow_page_listing_user_filters()
