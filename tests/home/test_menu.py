@@ -87,7 +87,7 @@ def test_the_bar_of_wide_screens_holds_the_main_services_and_marks_the_current_o
 def test_the_menu_is_a_details_element_with_a_named_toggle():
     nav = part(html("tan-thanh", "/"), 'class="site-nav"', "</nav>")
     assert '<details class="site-menu">' in nav and "<summary" in nav
-    assert "Danh mục" in nav and "Tất cả chuyên mục" in nav
+    assert "Danh mục" in nav and "Xem thêm" in nav
 
 
 def test_every_commune_s_menu_links_to_its_own_pages_only(communes):
