@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from theme.menu import register_menu_layout
+
 
 class HomeConfig(AppConfig):
     """The communes and their sites: the commune registry, provisioning, the
@@ -13,8 +15,6 @@ class HomeConfig(AppConfig):
     verbose_name = _("Communes")
 
     def ready(self):
-        from theme.navigation import register_menu_layout
-
         from . import cache_targets, people, sections
 
         cache_targets.connect()

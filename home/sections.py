@@ -20,7 +20,8 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from theme.navigation import MenuGroup, MenuLayout, cached_for_navigation
+from theme.menu import MenuGroup, MenuLayout
+from theme.navigation import cached_for_navigation
 
 
 @dataclass(frozen=True)
@@ -242,7 +243,7 @@ def section_pages(home: Page, *keys: str) -> dict[str, Page]:
 
 def menu_layout() -> MenuLayout:
     """The theme's menu arranged in these groups (``theme.navigation``),
-    registered when the app starts."""
+    registered when the app starts (``home.apps``)."""
     groups = tuple(
         MenuGroup(key, title, tuple(SECTIONS_BY_KEY[section].page_type for section in sections))
         for key, title, sections in MENU_GROUPS

@@ -17,7 +17,7 @@ from home.sections import (
     PORTAL_SECTIONS,
     menu_layout,
 )
-from theme.navigation import MenuGroup, MenuLayout, MenuLink, arrange_menu
+from theme.menu import MenuGroup, MenuLayout, MenuLink, arrange_menu
 
 pytestmark = pytest.mark.django_db
 

@@ -11,13 +11,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
-from theme.navigation import (
-    MenuLink,
-    arrange_menu,
-    cached_for_navigation,
-    menu_layout,
-    sections_for_root,
-)
+from theme.menu import MenuLink, arrange_menu, menu_layout
+from theme.navigation import cached_for_navigation, sections_for_root
 from theme.qr import qr_svg
 from theme.slots import slot_templates
 
