@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from theme.menu import register_menu_layout
+
 
 class HomeConfig(AppConfig):
     """The communes and their sites: the commune registry, provisioning, the
@@ -13,7 +15,8 @@ class HomeConfig(AppConfig):
     verbose_name = _("Communes")
 
     def ready(self):
-        from . import cache_targets, people
+        from . import cache_targets, people, sections
 
         cache_targets.connect()
+        register_menu_layout(sections.menu_layout())
         people.narrow_page_listing_user_filters()

@@ -20,7 +20,7 @@ from theme.blocks import BaseStreamBlock
 from .caching.keys import host_version_key
 from .forms import BasePageForm
 from .phones import PhoneNumberField, format_phone, phone_uri
-from .sections import section_page_types
+from .sections import HOME_SERVICES, section_links, section_page_types
 
 
 def lower_first(name: str) -> str:
@@ -199,6 +199,21 @@ class HomePage(IntroBodyPage):
     parent_page_types = ["wagtailcore.Page"]
     # The sections every commune has (``home.sections``), declared once.
     subpage_types = section_page_types()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["services"] = self.services(request)
+        return context
+
+    def services(self, request) -> list[dict]:
+        """The grid of services under the title: what residents come for,
+        each one tap from the home page, found in the page tree."""
+        links = section_links(self, request, *HOME_SERVICES)
+        return [
+            {"key": key, "url": links[key][0], "title": links[key][1], "hint": hint}
+            for key, hint in HOME_SERVICES.items()
+            if key in links
+        ]
 
     class Meta:
         verbose_name = _("commune home page")

@@ -15,9 +15,13 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
+from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
+
+from theme.menu import MenuGroup, MenuLayout
+from theme.navigation import cached_for_navigation
 
 
 @dataclass(frozen=True)
@@ -101,6 +105,7 @@ COMMUNE_SECTIONS = [
         "contact.RatingPage",
         _("Rate your visit"),
         _("How were you served at the one-stop office today? It takes ten seconds."),
+        in_menu=True,
     ),
     Section(
         "reception",
@@ -111,6 +116,7 @@ COMMUNE_SECTIONS = [
             "When and where the %(unit)s's leaders receive citizens, the rules for "
             "complaints and denunciations, and the yearly dialogue with residents."
         ),
+        in_menu=True,
     ),
     Section(
         "news",
@@ -137,6 +143,7 @@ COMMUNE_SECTIONS = [
         "news.GreetingIndexPage",
         _("Greetings"),
         _("The %(unit)s leaders' greetings to residents on holidays and occasions."),
+        in_menu=True,
     ),
     Section(
         "thanks",
@@ -147,6 +154,7 @@ COMMUNE_SECTIONS = [
             "The %(unit)s thanks the people and organisations who contributed to its "
             "development. Named here with their consent."
         ),
+        in_menu=True,
     ),
     Section(
         "dossier_lookup",
@@ -157,6 +165,7 @@ COMMUNE_SECTIONS = [
             "Follow your dossier with the receipt code the one-stop counter gave you and "
             "the last four digits of your phone number."
         ),
+        in_menu=True,
     ),
 ]
 
@@ -173,6 +182,38 @@ PORTAL_SECTIONS = [
         in_menu=True,
     ),
 ]
+
+# The menu's groups and the sections each lists, in order (a page in the
+# menu that no group names, such as an editor's own content page, goes to the
+# last group, after the home link). On a phone one button opens them all.
+MENU_GROUPS = [
+    ("services", _("Public services"), ["catalogue", "dossier_lookup", "office", "rating"]),
+    ("voice", _("Feedback and reception"), ["feedback", "reception", "contact"]),
+    ("news", _("News and announcements"), ["news", "announcements", "greetings", "thanks"]),
+    ("about", _("About"), ["about", "satisfaction"]),
+]
+# What a wide screen also shows in the bar itself, in order.
+MENU_BAR = [
+    "catalogue",
+    "dossier_lookup",
+    "feedback",
+    "reception",
+    "contact",
+    "news",
+    "satisfaction",
+]
+
+# The services a commune's home page shows as a grid of links, one tap each
+# (what residents come for), with a line saying what each is for.
+HOME_SERVICES = {
+    "catalogue": _("What to bring, how long it takes, what it costs"),
+    "dossier_lookup": _("Is your dossier ready? Check it with its receipt code"),
+    "feedback": _("Suggestions, problems, petitions and praise"),
+    "rating": _("Tell us how you were served"),
+    "reception": _("When the leaders receive citizens"),
+    "contact": _("The leaders' and civil servants' phone numbers"),
+    "news": _("The latest news and announcements"),
+}
 
 SECTIONS_BY_KEY = {section.key: section for section in [*COMMUNE_SECTIONS, *PORTAL_SECTIONS]}
 
@@ -198,3 +239,35 @@ def section_pages(home: Page, *keys: str) -> dict[str, Page]:
             continue
         found.setdefault(section.key, page)
     return found
+
+
+def menu_layout() -> MenuLayout:
+    """The theme's menu arranged in these groups (``theme.navigation``),
+    registered when the app starts (``home.apps``)."""
+    groups = tuple(
+        MenuGroup(key, title, tuple(SECTIONS_BY_KEY[section].page_type for section in sections))
+        for key, title, sections in MENU_GROUPS
+    )
+    bar = tuple(SECTIONS_BY_KEY[key].page_type for key in MENU_BAR)
+    return MenuLayout(groups=groups, bar_page_types=bar, home_group=MENU_GROUPS[-1][0])
+
+
+def section_links(page: Page, request, *keys: str) -> dict[str, tuple[str, str]]:
+    """(address on the request's site, title) of these sections' live pages
+    under the home of ``page`` (the home itself or any page below it), by key:
+    what a page links to. Kept with the menu until the next change of the
+    page tree, so a link costs no query."""
+    home_path = page.path[: 2 * Page.steplen]
+    cache_key = f"{home_path}:{translation.get_language()}:{','.join(keys)}"
+
+    def build() -> dict[str, tuple[str, str]]:
+        home = page if page.path == home_path else Page.objects.get(path=home_path)
+        found = section_pages(home, *keys)
+        return {key: (found[key].get_url(request), found[key].title) for key in found}
+
+    return cached_for_navigation("section-links", cache_key, build)
+
+
+def section_urls(page: Page, request, *keys: str) -> dict[str, str]:
+    """The addresses of these sections' live pages, by key (``section_links``)."""
+    return {key: url for key, (url, _title) in section_links(page, request, *keys).items()}

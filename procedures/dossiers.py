@@ -24,6 +24,7 @@ from home import outbox
 from home.models import Commune
 from home.ownership import scope_of, usable
 from home.phones import normalise_phone
+from home.sections import section_pages
 from home.sms import segment_count, send_sms
 
 from .models import Dossier, DossierStatus, Procedure, SmsEvent, SmsMessage, SmsStatus
@@ -32,25 +33,44 @@ logger = logging.getLogger(__name__)
 
 # Retries: 1, 2, 4, 8 … minutes after each failure, then give up.
 MAX_ATTEMPTS = outbox.MAX_ATTEMPTS
-MAX_SEGMENTS = 2
+# The look-up page's address (some 45 characters) does not fit in two UCS-2
+# segments beside a realistic receipt code; three always hold it.
+MAX_SEGMENTS = 3
 
 
 # --- Text messages ------------------------------------------------------------
 
 
+def lookup_address(commune: Commune) -> str:
+    """The commune's public dossier look-up page, in full (its site's host
+    and the page's address, found in the page tree): where the text sends the
+    citizen. The site's home when the page is gone; empty without a site."""
+    site = commune.site
+    if site is None:
+        return ""
+    page = section_pages(site.root_page, "dossier_lookup").get("dossier_lookup")
+    if page is None:
+        return site.root_url + "/"
+    return page.get_full_url()
+
+
 def ready_text(dossier: Dossier) -> str:
-    """The notice, in Vietnamese, kept within two UCS-2 segments: the
-    procedure's name goes first when the text would be longer."""
+    """The notice, in Vietnamese, with the look-up page's address, kept
+    within ``MAX_SEGMENTS`` UCS-2 segments: the procedure's name goes first
+    when the text would be longer; the address never goes."""
     with override(settings.LANGUAGE_CODE):
         values = {
             "commune": dossier.commune.full_name,
             "code": dossier.receipt_code,
             "procedure": dossier.procedure_name,
+            "url": lookup_address(dossier.commune),
         }
+        if not values["url"]:
+            return _without_address(values)
         text = (
             _(
                 "%(commune)s: the result of dossier %(code)s (%(procedure)s) is ready. "
-                "Please collect it at the one-stop counter."
+                "Please collect it at the one-stop counter. Follow it at %(url)s"
             )
             % values
         )
@@ -58,10 +78,30 @@ def ready_text(dossier: Dossier) -> str:
             text = (
                 _(
                     "%(commune)s: the result of dossier %(code)s is ready. "
-                    "Please collect it at the one-stop counter."
+                    "Please collect it at the one-stop counter. Follow it at %(url)s"
                 )
                 % values
             )
+    return text
+
+
+def _without_address(values: dict[str, str]) -> str:
+    """A commune without a site of its own (merged away) has no page to name."""
+    text = (
+        _(
+            "%(commune)s: the result of dossier %(code)s (%(procedure)s) is ready. "
+            "Please collect it at the one-stop counter."
+        )
+        % values
+    )
+    if not values["procedure"] or segment_count(text) > MAX_SEGMENTS:
+        text = (
+            _(
+                "%(commune)s: the result of dossier %(code)s is ready. "
+                "Please collect it at the one-stop counter."
+            )
+            % values
+        )
     return text
 
 

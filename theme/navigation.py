@@ -7,8 +7,12 @@ a page is published, unpublished, moved or deleted, or a view restriction
 changes. Other small lists that change at the same moments (a page's
 translations, the restricted pages) are kept under the same version
 (``cached_for_navigation``). The theme itself listens to no signal.
+
+How the menu is arranged is ``theme.menu``'s: this module says which pages
+are in it.
 """
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from wagtail.models import Page
 
@@ -19,8 +23,9 @@ VERSION_KEY = "site-navigation:version"
 ENTRY_SECONDS = 24 * 60 * 60
 
 
-def sections_for_root(root_path: str) -> list[tuple[str, int, str]]:
-    """(url path, page id, title) of the menu sections under a tree's root page."""
+def sections_for_root(root_path: str) -> list[tuple[str, int, str, str]]:
+    """(url path, page id, title, page type) of the menu sections under a
+    tree's root page; the page type as ``app_label.modelname``."""
     key = f"site-navigation:{versions.current(VERSION_KEY)}:{root_path}"
     sections = cache.get(key)
     if sections is None:
@@ -31,9 +36,12 @@ def sections_for_root(root_path: str) -> list[tuple[str, int, str]]:
             .live()
             .in_menu()
             .order_by("path")
-            .only("id", "title", "url_path")
+            .only("id", "title", "url_path", "content_type_id")
         )
-        sections = [(page.url_path, page.pk, page.title) for page in children]
+        sections = [
+            (page.url_path, page.pk, page.title, page_type_label(page.content_type_id))
+            for page in children
+        ]
         cache.set(key, sections, timeout=ENTRY_SECONDS)
     return sections
 
@@ -46,3 +54,9 @@ def cached_for_navigation(name: str, key: str, build):
         value = build()
         cache.set(full_key, value, timeout=ENTRY_SECONDS)
     return value
+
+
+def page_type_label(content_type_id: int) -> str:
+    """``app_label.modelname`` (lower case), from Django's cache of content types."""
+    content_type = ContentType.objects.get_for_id(content_type_id)
+    return f"{content_type.app_label}.{content_type.model}"

@@ -9,6 +9,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, Site
 
 from home.models import CommuneSettings, SectionPage
+from home.sections import section_links
 
 from ..forms import OfficePageForm
 from .directory import Official
@@ -137,6 +138,9 @@ class OfficePage(SectionPage):
         settings = CommuneSettings.for_site(site)
         context["office_address"] = self.address or settings.address
         context["counters"] = list(self.counters.select_related("official").order_by("sort_order"))
+        context["dossier_lookup"] = section_links(self, request, "dossier_lookup").get(
+            "dossier_lookup"
+        )
         return context
 
 

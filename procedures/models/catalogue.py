@@ -22,7 +22,7 @@ from wagtail.models import Orderable, Site
 from home.models import Commune, SectionPage
 from home.phones import PhoneNumberField, format_phone, phone_uri
 from home.search import fold, query_words
-from home.sections import section_pages
+from home.sections import section_links, section_pages
 
 national_code_validator = RegexValidator(
     r"^\d+\.\d+$", _("A national code is digits, a dot, then digits, e.g. 1.001193.")
@@ -396,8 +396,14 @@ class ProcedureIndexPage(RoutablePageMixin, SectionPage):
                 "field_slug": field_slug,
                 "results": results,
                 "groups": dict(sorted(groups.items(), key=lambda item: fold(item[0].name))),
+                "dossier_lookup": self.dossier_lookup(request),
             },
         )
+
+    def dossier_lookup(self, request) -> tuple[str, str] | None:
+        """(address, title) of the commune's dossier look-up page: a citizen
+        who has applied looks for it beside the procedures."""
+        return section_links(self, request, "dossier_lookup").get("dossier_lookup")
 
     @re_path(r"^(?P<code>\d+\.\d+)/$", name="procedure")
     def procedure_detail(self, request, code):
@@ -411,6 +417,7 @@ class ProcedureIndexPage(RoutablePageMixin, SectionPage):
             context_overrides={
                 "procedure": procedure,
                 "procedure_url": request.build_absolute_uri(),
+                "dossier_lookup": self.dossier_lookup(request),
                 "share_title": procedure.name,
                 "meta_description": procedure_summary(procedure),
             },

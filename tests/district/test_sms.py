@@ -27,17 +27,17 @@ def test_segment_count_for_vietnamese_text():
     assert segment_count("Hồ sơ " + "a" * 65) == 2
 
 
-def test_ready_text_is_vietnamese_and_within_two_segments(communes):
+def test_ready_text_is_vietnamese_and_within_three_segments(communes):
     dossier = make_dossier(communes["voi"], receipt_code="VOI-7")
     text = ready_text(dossier)
     assert text == (
         "Thị trấn Vôi: hồ sơ VOI-7 (Đăng ký khai sinh) đã có kết quả. "
-        "Mời ông/bà đến Bộ phận một cửa để nhận."
+        "Mời ông/bà đến Bộ phận một cửa để nhận. Tra cứu: http://voi.localhost/tra-cuu-ho-so/"
     )
-    assert segment_count(text) == 2
+    assert segment_count(text) == 3
 
 
-def test_long_procedure_name_is_dropped_to_stay_within_two_segments(communes):
+def test_long_procedure_name_is_dropped_to_stay_within_three_segments(communes):
     dossier = make_dossier(
         communes["voi"],
         receipt_code="VOI-8",
@@ -47,7 +47,8 @@ def test_long_procedure_name_is_dropped_to_stay_within_two_segments(communes):
     text = ready_text(dossier)
     assert "liên thông" not in text
     assert "VOI-8" in text
-    assert segment_count(text) <= 2
+    assert text.endswith(" Tra cứu: http://voi.localhost/tra-cuu-ho-so/")
+    assert segment_count(text) <= 3
 
 
 def test_ready_dossier_sends_one_message(communes, outbox, django_capture_on_commit_callbacks):
@@ -58,7 +59,7 @@ def test_ready_dossier_sends_one_message(communes, outbox, django_capture_on_com
         save_dossier(dossier)
     assert outbox.messages == [{"to": "0912345678", "text": ready_text(dossier)}]
     message = SmsMessage.objects.get()
-    assert (message.status, message.attempts, message.segments) == (SmsStatus.SENT, 1, 2)
+    assert (message.status, message.attempts, message.segments) == (SmsStatus.SENT, 1, 3)
     assert message.commune == communes["voi"]
 
 

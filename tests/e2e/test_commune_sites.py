@@ -28,7 +28,8 @@ def test_keyboard_user_can_skip_to_content_and_reach_the_menu(browser, live_dist
     page.keyboard.press("Enter")
     assert page.evaluate("location.hash") == "#main"
     page.goto(live_district["voi"] + "/")
-    page.get_by_role("link", name="Giới thiệu").click()
+    page.locator(".site-menu__toggle").click()
+    page.get_by_role("link", name="Giới thiệu", exact=True).click()
     assert page.url.endswith("/gioi-thieu/")
     page.close()
 

@@ -11,6 +11,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
+from theme.menu import MenuLink, arrange_menu, menu_layout
 from theme.navigation import cached_for_navigation, sections_for_root
 from theme.qr import qr_svg
 from theme.slots import slot_templates
@@ -21,7 +22,10 @@ register = template.Library()
 @register.inclusion_tag("theme/includes/navigation.html", takes_context=True)
 def site_navigation(context):
     """Home and the sections of the current tree (its root is the page's
-    depth-2 ancestor), in the current language."""
+    depth-2 ancestor), in the current language, arranged in the registered
+    layout's groups (``theme.navigation``): on a phone, one menu button opens
+    every group, so any section is two taps away; a wide screen also shows
+    the main services in the bar."""
     request = context.get("request")
     page = context.get("page")
     if isinstance(page, Page) and page.depth >= 2:
@@ -29,15 +33,17 @@ def site_navigation(context):
     else:
         site = Site.find_for_request(request) if request else None
         if site is None:
-            return {"items": []}
+            return {"menu": None}
         root_path = site.root_page.path
     language = translation.get_language()
     prefix = "" if language == settings.LANGUAGE_CODE else f"/{language}"
-    items = [(f"{prefix}/", _("Home"))]
-    for url_path, _pk, title in sections_for_root(root_path):
-        items.append((prefix + "/" + url_path.strip("/").split("/", 1)[1] + "/", title))
+    home = MenuLink(f"{prefix}/", _("Home"))
+    links = [
+        MenuLink(prefix + "/" + url_path.strip("/").split("/", 1)[1] + "/", title, page_type)
+        for url_path, _pk, title, page_type in sections_for_root(root_path)
+    ]
     current_url = request.path if request else None
-    return {"items": items, "current_url": current_url}
+    return {"menu": arrange_menu(home, links, menu_layout()), "current_url": current_url}
 
 
 @register.simple_tag(takes_context=True)
