@@ -17,7 +17,10 @@ from wagtail.documents import get_document_model
 
 from home.models import Commune
 from home.services import ProvisionReport
+from procedures.dossiers import apology_letter_params
+from procedures.models import Dossier
 
+from .demo_activity import load_demo_activity
 from .letters import save_letter
 from .models import (
     DialogueMeetingPage,
@@ -240,6 +243,29 @@ def load_demo_contact(report: ProvisionReport) -> None:
         if reception is not None:
             load_example_reception(commune, reception, report)
         load_example_letters(commune, report)
+    load_demo_activity(report)
+
+
+def apology_for_late_dossier(commune: Commune) -> Letter:
+    """The apology (form 02) the commune owes for its late example dossier,
+    drafted as the dossier's "apology letter" button drafts it: the
+    applicant, the reason naming the receipt code, the new appointment."""
+    late = Dossier.objects.filter(commune=commune, is_example=True).late().first()
+    if late is None:
+        return Letter(
+            kind=LetterKind.APOLOGY,
+            recipient_name=f"Bà Trần Thị Lựu {EXAMPLE_MARK}",
+            recipient_address="Thôn Trại, " + commune.name_in_sentence,
+            reason="hồ sơ chứng thực của bà được trả kết quả chậm 2 ngày so với giấy hẹn",
+        )
+    params = apology_letter_params(late)
+    return Letter(
+        kind=LetterKind.APOLOGY,
+        recipient_name=f"Ông {params['recipient_name']} {EXAMPLE_MARK}",
+        recipient_address="Thôn Trại, " + commune.name_in_sentence,
+        reason=params["reason"],
+        new_appointment_date=late.new_appointment_date,
+    )
 
 
 def load_example_letters(commune: Commune, report) -> None:
@@ -267,12 +293,7 @@ def load_example_letters(commune: Commune, report) -> None:
             consent_note="Đồng ý qua điện thoại, đã ghi sổ (minh họa)",
             publish_on_thanks_page=True,
         ),
-        Letter(
-            kind=LetterKind.APOLOGY,
-            recipient_name=f"Bà Trần Thị Lựu {EXAMPLE_MARK}",
-            recipient_address="Thôn Trại, " + commune.name_in_sentence,
-            reason="hồ sơ chứng thực của bà được trả kết quả chậm 2 ngày so với giấy hẹn",
-        ),
+        apology_for_late_dossier(commune),
         Letter(
             kind=LetterKind.CONDOLENCE,
             recipient_name=f"Gia đình ông Lê Văn Tâm {EXAMPLE_MARK}",

@@ -30,7 +30,7 @@ from theme.widgets import LongSelect
 from .models.directory import Official, Post
 from .models.feedback import FeedbackKind, ReplyTemplate
 from .models.feedback import FeedbackStatus as S
-from .models.ratings import RatingLevel
+from .models.ratings import RatingKind, RatingLevel
 from .services import (
     PUBLISHED_FIELDS,
     TransitionError,
@@ -284,12 +284,26 @@ class LookupForm(CitizenForm):
         return self.cleaned_data["code"].strip().upper().replace(" ", "")
 
 
+# The question each kind of rating asks, in the plan's words: "đánh giá trực
+# tiếp hiệu quả công tác tiếp công dân, giải quyết các thủ tục hành chính".
+RATING_QUESTIONS = {
+    RatingKind.PROCEDURE: gettext_lazy(
+        "How satisfied are you with how your administrative procedure was handled?"
+    ),
+    RatingKind.RECEPTION: gettext_lazy("How satisfied are you with how you were received?"),
+}
+OFFICIAL_LABELS = {
+    RatingKind.PROCEDURE: gettext_lazy("Official who served you (optional)"),
+    RatingKind.RECEPTION: gettext_lazy("Official who received you (optional)"),
+}
+
+
 class RatingForm(CitizenForm):
-    level = forms.ChoiceField(
-        label=gettext_lazy("How satisfied are you with your visit?"),
-        choices=(),
-        widget=forms.RadioSelect,
-    )
+    """One form for both kinds: the question and the official's label are
+    the kind's; a reception rating asks for no procedure (a citizen comes
+    to reception with a complaint or a proposal, not a dossier)."""
+
+    level = forms.ChoiceField(choices=(), widget=forms.RadioSelect)
     procedure = forms.ModelChoiceField(
         label=gettext_lazy("Procedure (optional)"),
         queryset=None,
@@ -297,7 +311,6 @@ class RatingForm(CitizenForm):
         widget=LongSelect,
     )
     official = forms.ModelChoiceField(
-        label=gettext_lazy("Official who served you (optional)"),
         queryset=None,
         required=False,
         widget=LongSelect,
@@ -309,17 +322,23 @@ class RatingForm(CitizenForm):
         widget=forms.Textarea(attrs={"rows": 4}),
     )
 
-    def __init__(self, *args, site=None, **kwargs):
+    def __init__(self, *args, site=None, kind=RatingKind.PROCEDURE, **kwargs):
         super().__init__(*args, **kwargs)
+        self.kind = kind
         self.fields["level"].choices = RatingLevel.choices
-        self.fields["procedure"].queryset = (
-            Procedure.objects.for_site(site).order_by("name").only("pk", "code", "name")
-        )
-        self.fields["procedure"].empty_label = gettext_lazy("— not sure, or another —")
+        self.fields["level"].label = RATING_QUESTIONS[kind]
+        self.fields["official"].label = OFFICIAL_LABELS[kind]
         self.fields["official"].empty_label = gettext_lazy("— not sure —")
         self.fields["official"].queryset = (
             Official.objects.for_site(site).in_office().in_directory_order()
         )
+        if kind == RatingKind.RECEPTION:
+            del self.fields["procedure"]
+        else:
+            self.fields["procedure"].queryset = (
+                Procedure.objects.for_site(site).order_by("name").only("pk", "code", "name")
+            )
+            self.fields["procedure"].empty_label = gettext_lazy("— not sure, or another —")
 
 
 # --- Moderation in the admin -----------------------------------------------

@@ -18,7 +18,7 @@ from theme.pagination import paginate
 
 from .forms import FeedbackForm, LookupForm, RatingForm
 from .models.feedback import Feedback
-from .models.ratings import Rating
+from .models.ratings import Rating, RatingKind
 from .services import store_feedback
 
 # --- Citizens' side of feedback and ratings ---------------------------------
@@ -148,14 +148,21 @@ def published_answers(page, request):
     )
 
 
-def rating_form(page, request):
+def rating_cookie(site, kind: str) -> str:
+    """One cookie per kind: a citizen received in the morning may still rate
+    the dossier handled in the afternoon. The procedure kind keeps the name
+    it had before kinds existed, so a phone that just rated is not asked again."""
+    return f"rated-{site.pk}" if kind == RatingKind.PROCEDURE else f"rated-{kind}-{site.pk}"
+
+
+def rating_form(page, request, kind=RatingKind.PROCEDURE):
     """No login; one rating per browser per visit window (a signed cookie)
     and a limit per connection, so a queue of citizens on one Wi-Fi works."""
     site = Site.find_for_request(request)
-    cookie = f"rated-{site.pk}"
+    cookie = rating_cookie(site, kind)
     window = settings.RATING_DEVICE_WINDOW_MINUTES * 60
     already = request.get_signed_cookie(cookie, default=None, max_age=window) is not None
-    form = RatingForm(request.POST or None, site=site)
+    form = RatingForm(request.POST or None, site=site, kind=kind)
     status = 200
     if request.method == "POST" and not already:
         if not ratelimit.allow(request, "rating", limit=settings.RATING_RATE_LIMIT, window=HOUR):
@@ -164,8 +171,9 @@ def rating_form(page, request):
         elif form.is_valid():
             Rating.objects.create(
                 commune=page_commune(site),
+                kind=kind,
                 level=form.cleaned_data["level"],
-                procedure=form.cleaned_data["procedure"],
+                procedure=form.cleaned_data.get("procedure"),
                 official=form.cleaned_data["official"],
                 comment=form.cleaned_data["comment"],
             )
@@ -187,9 +195,15 @@ def rating_form(page, request):
         "contact/rating_page.html",
         status,
         form=form,
+        kind=kind,
+        other_kind_url=page.url_for_kind(request, other_kind(kind)),
         already=already,
         window_minutes=settings.RATING_DEVICE_WINDOW_MINUTES,
     )
+
+
+def other_kind(kind: str) -> str:
+    return RatingKind.RECEPTION if kind == RatingKind.PROCEDURE else RatingKind.PROCEDURE
 
 
 def page_commune(site) -> Commune:

@@ -161,6 +161,7 @@ class RatingViewSet(CommuneScopedViewSet):
     icon = "pick"
     menu_label = gettext_lazy("Ratings")
     list_display = [
+        Column("get_kind_display", label=capfirst(gettext_lazy("what is rated"))),
         Column("get_level_display", label=capfirst(gettext_lazy("rating"))),
         DateColumn("created_at", label=capfirst(gettext_lazy("time"))),
         "procedure",
@@ -168,8 +169,8 @@ class RatingViewSet(CommuneScopedViewSet):
         "comment",
         "commune",
     ]
-    list_filter = ["level", "commune"]
-    list_export = ["created_at", "commune", "level", "procedure", "official", "comment"]
+    list_filter = ["kind", "level", "commune"]
+    list_export = ["created_at", "commune", "kind", "level", "procedure", "official", "comment"]
     export_filename = "ratings"
     inspect_view_enabled = True
     form_fields = ["level", "comment"]

@@ -70,6 +70,11 @@ def load_example_dossiers(commune: Commune, report) -> None:
                 appointment_date=received + timedelta(days=allowed),
                 status=status,
                 returned_on=received + timedelta(days=allowed) if status == "returned" else None,
+                # The late one is promised anew in three days: its apology
+                # letter (the contact demo's) gives the citizen that date.
+                new_appointment_date=today + timedelta(days=3)
+                if status == DossierStatus.OVERDUE
+                else None,
                 note=EXAMPLE_NOTE,
                 is_example=True,
             )

@@ -29,7 +29,7 @@ from .feedback_pages import FeedbackPage, RatingPage
 from .letters import PRIVATE_KINDS, REGISTER_SYMBOL, Letter, LetterKind, LetterSettings
 from .notices import FeedbackNotice, NoticeKind, NoticeStatus
 from .office import OfficeCounter, OfficeOpeningPeriod, OfficePage, Weekday
-from .ratings import Rating, RatingLevel, satisfied_q
+from .ratings import Rating, RatingKind, RatingLevel, of_kind_q, satisfied_q
 from .reception import (
     DialogueMeetingPage,
     ReceptionDocument,
@@ -66,6 +66,7 @@ __all__ = [
     "Official",
     "Post",
     "Rating",
+    "RatingKind",
     "RatingLevel",
     "RatingPage",
     "ReceptionDocument",
@@ -76,6 +77,7 @@ __all__ = [
     "Weekday",
     "answered_on_time_q",
     "answered_q",
+    "of_kind_q",
     "overdue_q",
     "received_q",
     "satisfied_q",

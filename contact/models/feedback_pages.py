@@ -10,6 +10,7 @@ from home.models import Commune, SectionPage
 
 from .. import views
 from .feedback import Feedback
+from .ratings import RatingKind
 
 
 class FeedbackPage(RoutablePageMixin, SectionPage):
@@ -51,8 +52,11 @@ class FeedbackPage(RoutablePageMixin, SectionPage):
 
 
 class RatingPage(RoutablePageMixin, SectionPage):
-    """The page the counter poster's QR code opens: rate the visit, then see
-    the commune's figures at ``ket-qua/``."""
+    """Where citizens rate a visit, then see the commune's figures at
+    ``ket-qua/``. The counter poster's QR code opens the rating of a
+    procedure's handling (the page itself, as before kinds existed); the
+    reception page's opens the rating of citizen reception
+    (``tiep-cong-dan/``)."""
 
     class Meta:
         verbose_name = _("rating page")
@@ -60,7 +64,16 @@ class RatingPage(RoutablePageMixin, SectionPage):
 
     @path("")
     def rating_form(self, request):
-        return views.rating_form(self, request)
+        return views.rating_form(self, request, RatingKind.PROCEDURE)
+
+    @path("tiep-cong-dan/", name="reception")
+    def reception_rating_form(self, request):
+        return views.rating_form(self, request, RatingKind.RECEPTION)
+
+    def url_for_kind(self, request, kind: str) -> str:
+        """The form of one kind of rating, relative to the site."""
+        url = self.get_url(request)
+        return url + self.reverse_subpage("reception") if kind == RatingKind.RECEPTION else url
 
     @path("cam-on/", name="thanks")
     def thanks(self, request):

@@ -1,4 +1,8 @@
-"""Citizens' ratings of a visit to the one-stop counter."""
+"""Citizens' ratings of the commune's service: of how an administrative
+procedure was handled at the one-stop counter, and of citizen reception
+(tiếp công dân). The plan (III.1.1) asks for QR codes "để người dân ...
+đánh giá trực tiếp hiệu quả công tác tiếp công dân, giải quyết các thủ tục
+hành chính": two services, rated and counted apart."""
 
 from django.db import models
 from django.db.models import Q
@@ -20,6 +24,19 @@ class RatingLevel(models.TextChoices):
     UNSATISFIED = "khong_hai_long", _("Unsatisfied")
 
 
+class RatingKind(models.TextChoices):
+    """What is rated. Ratings given before kinds existed were all given at
+    the one-stop counter's poster, so they are procedure-handling ratings."""
+
+    PROCEDURE = "thu_tuc", _("Handling of administrative procedures")
+    RECEPTION = "tiep_cong_dan", _("Citizen reception")
+
+
+def of_kind_q(kind: str) -> Q:
+    """Ratings of one kind (``RatingKind``)."""
+    return Q(kind=kind)
+
+
 def satisfied_q() -> Q:
     """Satisfied, as Decision 766/QĐ-TTg counts it: every level but
     "không hài lòng" (a level added later counts as satisfied unless it is
@@ -33,10 +50,18 @@ class RatingQuerySet(models.QuerySet):
 
 
 class Rating(models.Model):
-    """A citizen's rating of a visit to the one-stop counter (no login)."""
+    """A citizen's rating of a visit (no login): of a procedure's handling
+    at the one-stop counter, or of citizen reception (``kind``)."""
 
     commune = models.ForeignKey(
         Commune, verbose_name=_("commune"), on_delete=models.CASCADE, related_name="ratings"
+    )
+    kind = models.CharField(
+        _("what is rated"),
+        max_length=16,
+        choices=RatingKind.choices,
+        default=RatingKind.PROCEDURE,
+        db_index=True,
     )
     level = models.CharField(_("rating"), max_length=16, choices=RatingLevel.choices)
     procedure = models.ForeignKey(
@@ -57,6 +82,9 @@ class Rating(models.Model):
     )
     comment = models.TextField(_("comment"), max_length=1000, blank=True)
     created_at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
+    # Demo content: counted like any rating, so the demo's figures read as
+    # real ones would, and removable as a whole.
+    is_example = models.BooleanField(_("example entry"), default=False)
 
     objects = RatingQuerySet.as_manager()
 

@@ -11,10 +11,12 @@ from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
 from home.models import BasePage, CommuneSettings, SectionPage
+from home.sections import section_pages
 
 from ..forms import ReceptionPageForm
 from ..structured_data import json_for_script
 from .directory import Official
+from .ratings import RatingKind
 
 
 class ReceptionPage(SectionPage):
@@ -51,7 +53,19 @@ class ReceptionPage(SectionPage):
             (m for m in meetings if m.starts_at >= now), key=lambda m: m.starts_at
         )
         context["past_meetings"] = [m for m in meetings if m.starts_at < now]
+        context["rating_url"] = self.reception_rating_url(request)
         return context
+
+    def reception_rating_url(self, request) -> str | None:
+        """The full address of the rating of citizen reception, for the QR
+        code printed at the reception room (the plan's III.1.1: "mã QR code
+        ... để người dân ... đánh giá trực tiếp hiệu quả công tác tiếp công
+        dân"); None while the commune has no live rating page."""
+        rating_page = section_pages(self.get_parent(), "rating").get("rating")
+        if rating_page is None:
+            return None
+        rating_page = rating_page.specific
+        return request.build_absolute_uri(rating_page.url_for_kind(request, RatingKind.RECEPTION))
 
 
 class ReceptionSlot(Orderable):

@@ -19,8 +19,10 @@ from contact.models import (
     Official,
     Post,
     Rating,
+    RatingKind,
     answered_on_time_q,
     answered_q,
+    of_kind_q,
     overdue_q,
     received_q,
     satisfied_q,
@@ -44,14 +46,26 @@ def communes_with_sites(communes=None) -> list[Commune]:
     )
 
 
+def rating_count_annotations() -> dict[str, Count]:
+    """Ratings and satisfied ones, of both kinds together and of each kind
+    apart, counted in the same query (so the kinds always add up to the
+    whole)."""
+    counts = {"ratings": Count("pk"), "satisfied": Count("pk", filter=satisfied_q())}
+    for prefix, kind in (("procedure", RatingKind.PROCEDURE), ("reception", RatingKind.RECEPTION)):
+        counts[f"{prefix}_ratings"] = Count("pk", filter=of_kind_q(kind))
+        counts[f"{prefix}_satisfied"] = Count("pk", filter=of_kind_q(kind) & satisfied_q())
+    return counts
+
+
 def rating_counts(ids: list[int], period: Period) -> dict[int, dict]:
-    """Ratings given in the period, and the satisfied ones, per commune."""
+    """Ratings given in the period, and the satisfied ones, per commune, of
+    both kinds and of each."""
     start, end = period.bounds
     rows = (
         Rating.objects.filter(commune__in=ids, created_at__gte=start, created_at__lt=end)
         .order_by()
         .values("commune")
-        .annotate(ratings=Count("pk"), satisfied=Count("pk", filter=satisfied_q()))
+        .annotate(**rating_count_annotations())
     )
     return {row.pop("commune"): row for row in rows}
 
@@ -195,6 +209,10 @@ def total_of(rows: list[CommuneFigures]) -> Figures:
     return Figures(
         ratings=sum(r.ratings for r in rows),
         satisfied=sum(r.satisfied for r in rows),
+        procedure_ratings=sum(r.procedure_ratings for r in rows),
+        procedure_satisfied=sum(r.procedure_satisfied for r in rows),
+        reception_ratings=sum(r.reception_ratings for r in rows),
+        reception_satisfied=sum(r.reception_satisfied for r in rows),
         feedback_received=sum(r.feedback_received for r in rows),
         answered=sum(r.answered for r in rows),
         answered_on_time=sum(r.answered_on_time for r in rows),
@@ -242,7 +260,7 @@ def figure_table(communes=None, period: Period | None = None, *, programme=False
 
 def monthly_satisfaction(communes=None, period: Period | None = None) -> list[MonthFigures]:
     """Ratings and the satisfied share per calendar month (local time) of
-    the period, newest first, of the given communes together (all by
+    the period, of both kinds and of each, newest first, of the given communes together (all by
     default). Months without a rating are left out."""
     period = period or Period.last_twelve_months()
     start, end = period.bounds
@@ -254,17 +272,10 @@ def monthly_satisfaction(communes=None, period: Period | None = None) -> list[Mo
         ratings.order_by()
         .annotate(month=TruncMonth("created_at", tzinfo=zone))
         .values("month")
-        .annotate(ratings=Count("pk"), satisfied=Count("pk", filter=satisfied_q()))
+        .annotate(**rating_count_annotations())
         .order_by("-month")
     )
-    return [
-        MonthFigures(
-            month=_as_date(row["month"], zone),
-            ratings=row["ratings"],
-            satisfied=row["satisfied"],
-        )
-        for row in rows
-    ]
+    return [MonthFigures(**{**row, "month": _as_date(row["month"], zone)}) for row in rows]
 
 
 def _as_date(month, zone) -> date:

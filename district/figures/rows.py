@@ -29,13 +29,40 @@ def median_days(waits: list[float]) -> float | None:
     return one_decimal(median(waits)) if waits else None
 
 
+class KindShares:
+    """The satisfied share of each kind of rating, from the row's own counts
+    of that kind. The plan asks citizens to rate two services, citizen
+    reception and the handling of procedures; their shares are read apart
+    (Decision 766/QĐ-TTg's index counts the handling of procedures)."""
+
+    procedure_ratings: int
+    procedure_satisfied: int
+    reception_ratings: int
+    reception_satisfied: int
+
+    @property
+    def procedure_satisfied_share(self) -> float | None:
+        """Satisfied ratings of a procedure's handling, in percent."""
+        return share(self.procedure_satisfied, self.procedure_ratings)
+
+    @property
+    def reception_satisfied_share(self) -> float | None:
+        """Satisfied ratings of citizen reception, in percent."""
+        return share(self.reception_satisfied, self.reception_ratings)
+
+
 @dataclass(frozen=True)
-class Figures:
+class Figures(KindShares):
     """What citizens gave and got in a period, for one commune or several.
 
-    - ``ratings``: ratings of a visit given in the period.
+    - ``ratings``: ratings of a visit given in the period, of both kinds.
     - ``satisfied``: of those, the satisfied ones by Decision 766/QĐ-TTg
       (every level but "không hài lòng", ``contact.models.satisfied_q``).
+    - ``procedure_ratings``, ``procedure_satisfied``: the same, of the
+      ratings of a procedure's handling at the one-stop counter only
+      (``contact.models.of_kind_q``).
+    - ``reception_ratings``, ``reception_satisfied``: the same, of the
+      ratings of citizen reception only.
     - ``feedback_received``: feedback submitted in the period, spam
       excluded (``received_q``: spam is no resident's opinion); rejected
       submissions count.
@@ -58,6 +85,10 @@ class Figures:
 
     ratings: int = 0
     satisfied: int = 0
+    procedure_ratings: int = 0
+    procedure_satisfied: int = 0
+    reception_ratings: int = 0
+    reception_satisfied: int = 0
     feedback_received: int = 0
     answered: int = 0
     answered_on_time: int = 0
@@ -142,12 +173,17 @@ class FigureTable:
 
 
 @dataclass(frozen=True)
-class MonthFigures:
-    """Ratings given in one calendar month (local time) of the period."""
+class MonthFigures(KindShares):
+    """Ratings given in one calendar month (local time) of the period, of
+    both kinds and of each."""
 
     month: date
     ratings: int
     satisfied: int
+    procedure_ratings: int = 0
+    procedure_satisfied: int = 0
+    reception_ratings: int = 0
+    reception_satisfied: int = 0
 
     @property
     def satisfied_share(self) -> float | None:

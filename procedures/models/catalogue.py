@@ -348,6 +348,24 @@ def procedure_summary(procedure: Procedure) -> str:
     return " ".join(parts)
 
 
+def rating_codes(rating_page, request) -> list[dict]:
+    """The poster's two rating codes: the rating page itself rates the
+    handling of a procedure, its ``reception`` route rates citizen reception
+    (the plan asks for both). The route is found by its name, as this layer
+    may not import the contact app that owns the page."""
+    url = rating_page.get_url(request)
+    return [
+        {
+            "url": request.build_absolute_uri(url),
+            "label": _("Rate the handling of your procedure"),
+        },
+        {
+            "url": request.build_absolute_uri(url + rating_page.reverse_subpage("reception")),
+            "label": _("Rate citizen reception"),
+        },
+    ]
+
+
 class ProcedureIndexPage(RoutablePageMixin, SectionPage):
     """A commune's catalogue: district procedures plus its own, with a page per
     procedure at ``<catalogue>/<national code>/`` and a printable counter poster."""
@@ -426,7 +444,8 @@ class ProcedureIndexPage(RoutablePageMixin, SectionPage):
     @path("in-poster/", name="poster")
     def poster(self, request):
         """An A4 sheet for the one-stop counter: QR codes to the catalogue,
-        feedback and rating pages, and to common procedures by field."""
+        feedback, both ratings (of a procedure's handling, of citizen
+        reception), and to common procedures by field."""
         commune = self.commune_for(request)
         catalogue_url = request.build_absolute_uri(self.get_url(request))
         by_field: dict = {}
@@ -437,10 +456,11 @@ class ProcedureIndexPage(RoutablePageMixin, SectionPage):
                 group.append(procedure)
         sections = section_pages(self.get_parent(), "feedback", "rating")
         main_codes = [{"url": catalogue_url, "label": _("Administrative procedures")}]
-        for key, label in (("feedback", _("Send feedback")), ("rating", _("Rate our service"))):
-            if key in sections:
-                url = request.build_absolute_uri(sections[key].get_url(request))
-                main_codes.append({"url": url, "label": label})
+        if "feedback" in sections:
+            url = request.build_absolute_uri(sections["feedback"].get_url(request))
+            main_codes.append({"url": url, "label": _("Send feedback")})
+        if "rating" in sections:
+            main_codes.extend(rating_codes(sections["rating"].specific, request))
         return self.render(
             request,
             template="procedures/poster.html",

@@ -151,6 +151,10 @@ def test_every_figure_on_a_known_data_set(data_set):
         "launch_date": date(2022, 10, 15),
         "ratings": 5,
         "satisfied_share": 80.0,
+        "procedure_ratings": 5,  # every rating of the data set rates a procedure's handling
+        "procedure_satisfied_share": 80.0,
+        "reception_ratings": 0,
+        "reception_satisfied_share": None,
         "feedback_received": 4,
         "answered": 3,
         "answer_rate": 75.0,
@@ -170,6 +174,10 @@ def test_every_figure_on_a_known_data_set(data_set):
         "launch_date": date(2022, 11, 15),
         "ratings": 3,
         "satisfied_share": 33.3,
+        "procedure_ratings": 3,
+        "procedure_satisfied_share": 33.3,
+        "reception_ratings": 0,
+        "reception_satisfied_share": None,
         "feedback_received": 2,
         "answered": 2,
         "answer_rate": 100.0,
@@ -276,6 +284,10 @@ def test_csv_export_cells(data_set, district_admin, client_for):
         "2022-10-15",
         "5",
         "80.0",
+        "5",
+        "80.0",
+        "0",
+        "",
         "4",
         "3",
         "75.0",
@@ -289,7 +301,7 @@ def test_csv_export_cells(data_set, district_admin, client_for):
         "có",
     ]
     tan_thanh = next(row for row in rows if row[0] == "07411")
-    assert tan_thanh[4:12] == ["0", "", "0", "0", "", "0", "", ""]
+    assert tan_thanh[4:16] == ["0", "", "0", "", "0", "", "0", "0", "", "0", "", ""]
 
 
 def test_xlsx_export_cells(data_set, district_admin, client_for):
@@ -305,9 +317,12 @@ def test_xlsx_export_cells(data_set, district_admin, client_for):
     voi = rows["07375"]
     assert voi[:3] == ("07375", "Thị trấn Vôi", 2)
     assert voi[3].date() == date(2022, 10, 15)
-    assert voi[4:] == (5, 80.0, 4, 3, 75.0, 2, 50.0, 5.0, 1, 1, 2, shared_procedures() + 2, "có")
-    assert rows["07399"][4:12] == (3, 33.3, 2, 2, 100.0, 1, 50.0, 6.8)
-    assert rows["07411"][4:8] == (0, None, 0, 0)
+    assert voi[4:] == (
+        *(5, 80.0, 5, 80.0, 0, None),
+        *(4, 3, 75.0, 2, 50.0, 5.0, 1, 1, 2, shared_procedures() + 2, "có"),
+    )
+    assert rows["07399"][4:16] == (3, 33.3, 3, 33.3, 0, None, 2, 2, 100.0, 1, 50.0, 6.8)
+    assert rows["07411"][4:12] == (0, None, 0, None, 0, None, 0, 0)
 
 
 def test_editor_export_has_only_their_row(data_set, editor_a, client_for):

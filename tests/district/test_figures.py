@@ -116,7 +116,16 @@ def test_ratings_on_the_first_and_last_local_days_count(communes):
     rate(voi, at(2024, 12, 31, 23, 59))  # before
     rate(voi, at(2025, 2, 1, 0, 0))  # after (31 Jan in UTC)
     counts = rating_counts([voi.pk], JANUARY)
-    assert counts == {voi.pk: {"ratings": 2, "satisfied": 1}}
+    assert counts == {
+        voi.pk: {
+            "ratings": 2,
+            "satisfied": 1,
+            "procedure_ratings": 2,
+            "procedure_satisfied": 1,
+            "reception_ratings": 0,
+            "reception_satisfied": 0,
+        }
+    }
 
 
 def test_every_level_but_unsatisfied_is_satisfied(communes):

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from contact.models import Feedback, FeedbackStatus, Rating, RatingLevel
+from contact.models import Feedback, FeedbackStatus, Rating, RatingKind, RatingLevel
 from district.figures import Period
 
 pytestmark = pytest.mark.django_db
@@ -65,7 +65,15 @@ def data_set(communes, period):
         Rating.objects.create(
             commune=voi, level=L.UNSATISFIED, created_at=local(first - timedelta(1), 23, 50)
         )
-    # Kép's: one satisfied of four.
+    # And three of citizen reception (two satisfied), counted apart.
+    for level in [L.SATISFIED, L.VERY_SATISFIED, L.UNSATISFIED]:
+        Rating.objects.create(
+            commune=voi,
+            kind=RatingKind.RECEPTION,
+            level=level,
+            created_at=local(first + timedelta(6)),
+        )
+    # Kép's: one satisfied of four, all of procedures.
     for level in [L.SATISFIED, L.UNSATISFIED, L.UNSATISFIED, L.UNSATISFIED]:
         Rating.objects.create(commune=kep, level=level, created_at=local(first + timedelta(3)))
     # Vôi's feedback: five received in the period (spam left out), two
@@ -89,8 +97,12 @@ def data_set(communes, period):
 # Worked out by hand from the data set above.
 EXPECTED = {
     "voi": {
-        "ratings": 6,
-        "satisfied_share": 83.3,  # 5 / 6
+        "ratings": 9,
+        "satisfied_share": 77.8,  # 7 / 9
+        "procedure_ratings": 6,
+        "procedure_satisfied_share": 83.3,  # 5 / 6
+        "reception_ratings": 3,
+        "reception_satisfied_share": 66.7,  # 2 / 3
         "feedback_received": 5,
         "answer_rate": 40.0,  # 2 / 5
         "on_time_rate": 20.0,  # 1 / 5
@@ -102,6 +114,10 @@ EXPECTED = {
     "kep": {
         "ratings": 4,
         "satisfied_share": 25.0,
+        "procedure_ratings": 4,
+        "procedure_satisfied_share": 25.0,
+        "reception_ratings": 0,
+        "reception_satisfied_share": None,
         "feedback_received": 1,
         "answer_rate": 100.0,
         "on_time_rate": 100.0,
@@ -131,13 +147,21 @@ def cells_after(html: str, name: str, end: str) -> list[str]:
     return [re.sub(r"<[^>]+>", "", cell).strip() for cell in re.findall(r"<td>(.*?)</td>", row)]
 
 
+def kind_share(html: str, kind: str) -> dict:
+    """The share and count one kind's section of the results shows; a kind
+    without ratings shows neither."""
+    section = html.split(f'id="share-{kind}-heading"', 1)[1].split("</section>", 1)[0]
+    found = re.search(r"<strong>([\d,]+)%</strong> hài lòng, trên (\d+) lượt", section)
+    share, count = found.groups() if found else (None, "0")
+    return {f"{kind}_ratings": number(count), f"{kind}_satisfied_share": number(share)}
+
+
 def rating_results_page(slug: str, _period) -> dict:
     html = Client().get("/danh-gia/ket-qua/", HTTP_HOST=f"{slug}.localhost").content.decode()
-    share, count = re.search(r"<strong>([\d,]+)%</strong> hài lòng, trên (\d+) lượt", html).groups()
     answers = dict(re.findall(r"<dt>([^<]+)</dt><dd>([^<]+)</dd>", html))
     return {
-        "ratings": number(count),
-        "satisfied_share": number(share),
+        **kind_share(html, "procedure"),
+        **kind_share(html, "reception"),
         "feedback_received": number(answers["Ý kiến đã nhận"]),
         "answer_rate": number(answers["Đã trả lời"]),
         "on_time_rate": number(answers["Trả lời đúng hạn"]),
@@ -151,14 +175,23 @@ NAMES = {"voi": "Thị trấn Vôi", "kep": "Thị trấn Kép"}
 def portal_home(slug: str, _period) -> dict:
     html = Client().get("/", **PORTAL).content.decode()
     item = html.split(f"{NAMES[slug]}</a>", 1)[1].split("</li>", 1)[0]
-    share, answered = re.findall(r"<strong>([\d,]+)%</strong>", item)
-    return {"satisfied_share": number(share), "answer_rate": number(answered)}
+    figures = re.findall(r"<span>[^<:]+: (?:<strong>)?([^<]+)", item)
+    keys = ["procedure_satisfied_share", "reception_satisfied_share", "answer_rate"]
+    return dict(zip(keys, map(number, figures), strict=True))
 
 
 def overview_page(slug: str, _period) -> dict:
     html = Client().get("/hai-long/", **PORTAL).content.decode()
     values = [number(cell) for cell in cells_after(html, NAMES[slug], "</tr>")]
-    keys = ["ratings", "satisfied_share", "feedback_received", "answer_rate", "on_time_rate"]
+    keys = [
+        "procedure_ratings",
+        "procedure_satisfied_share",
+        "reception_ratings",
+        "reception_satisfied_share",
+        "feedback_received",
+        "answer_rate",
+        "on_time_rate",
+    ]
     return dict(zip(keys, values, strict=True))
 
 
@@ -167,6 +200,10 @@ DASHBOARD_KEYS = [
     "launch_date",
     "ratings",
     "satisfied_share",
+    "procedure_ratings",
+    "procedure_satisfied_share",
+    "reception_ratings",
+    "reception_satisfied_share",
     "feedback_received",
     "answered",
     "answer_rate",
@@ -237,7 +274,8 @@ def test_the_dashboards_default_period_is_the_public_pages(data_set, district_ad
     html = client_for(district_admin).get(reverse("district_dashboard")).content.decode()
     cells = cells_after(html, NAMES["voi"], "</tr>")
     assert number(cells[DASHBOARD_KEYS.index("feedback_received")]) == 5
-    assert number(cells[DASHBOARD_KEYS.index("satisfied_share")]) == 83.3
+    assert number(cells[DASHBOARD_KEYS.index("satisfied_share")]) == 77.8
+    assert number(cells[DASHBOARD_KEYS.index("reception_satisfied_share")]) == 66.7
 
 
 def test_public_pages_within_a_query_budget_whatever_the_rows(

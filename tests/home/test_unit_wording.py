@@ -164,6 +164,7 @@ def rendered(commune: Commune, things: dict[str, str]) -> dict[str, str]:
         "feedback lookup": "/gop-y/tra-cuu/",
         "published answers": "/gop-y/hoi-dap/",
         "rating form": "/danh-gia/",
+        "reception rating form": "/danh-gia/tiep-cong-dan/",
         "rating thanks": "/danh-gia/cam-on/",
         "rating results": "/danh-gia/ket-qua/",
         "news": "/tin-tuc/",

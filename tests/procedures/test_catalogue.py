@@ -136,17 +136,20 @@ def test_qr_code_decodes_to_the_procedure_page_url():
     assert qr_matrix_to_text(svg) == "http://kep.localhost:8000/thu-tuc/1.000894/"
 
 
-def test_counter_poster_has_catalogue_feedback_and_rating_codes():
+def test_counter_poster_has_catalogue_feedback_and_both_rating_codes():
     page = html("voi", "/thu-tuc/in-poster/")
     svgs = re.findall(r"<svg.*?</svg>", page, re.S)
-    decoded = [qr_matrix_to_text(svg) for svg in svgs[:3]]
+    decoded = [qr_matrix_to_text(svg) for svg in svgs[:4]]
     assert decoded == [
         "http://voi.localhost:8000/thu-tuc/",
         "http://voi.localhost:8000/gop-y/",
         "http://voi.localhost:8000/danh-gia/",
+        "http://voi.localhost:8000/danh-gia/tiep-cong-dan/",
     ]
-    assert len(svgs) > 3
-    assert qr_matrix_to_text(svgs[3]).startswith("http://voi.localhost:8000/thu-tuc/")
+    assert "Đánh giá việc giải quyết thủ tục hành chính" in page
+    assert "Đánh giá công tác tiếp công dân" in page
+    assert len(svgs) > 4
+    assert qr_matrix_to_text(svgs[4]).startswith("http://voi.localhost:8000/thu-tuc/")
     assert "Thị trấn Vôi" in page
 
 

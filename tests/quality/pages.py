@@ -52,6 +52,7 @@ CITIZEN_PAGES = [
     CitizenPage("published answers", "voi", "/gop-y/hoi-dap/"),
     CitizenPage("published answers search", "voi", "/gop-y/hoi-dap/?q=o+ga"),
     CitizenPage("rating form", "voi", "/danh-gia/"),
+    CitizenPage("reception rating form", "voi", "/danh-gia/tiep-cong-dan/"),
     CitizenPage("rating thanks", "voi", "/danh-gia/cam-on/"),
     CitizenPage("rating results", "voi", "/danh-gia/ket-qua/"),
     CitizenPage("news index", "voi", "/tin-tuc/"),
