@@ -55,10 +55,12 @@ if TYPE_CHECKING:
 MODERATED_SECTIONS = ("news", "announcements", "greetings")
 
 # Names stored in the database, in the admin's language, like the editors'
-# group's ("Biên tập viên Thị trấn Vôi (07153)").
-APPROVERS_GROUP_PREFIX = "Lãnh đạo duyệt tin"
-WORKFLOW_PREFIX = "Duyệt tin bài"
-TASK_PREFIX = "Lãnh đạo UBND duyệt"
+# group's ("Biên tập viên Thị trấn Vôi (07153)"). Wagtail shows the workflow's
+# in its button "Gửi tới %(workflow_name)s" and the task's in "Gửi lại tới
+# %(task_name)s" and in the page's status.
+APPROVERS_GROUP_NAME = "Lãnh đạo duyệt tin {name} ({code})"
+WORKFLOW_NAME = "Lãnh đạo {name} duyệt"
+TASK_NAME = "Lãnh đạo UBND {name}"
 
 
 def ensure_commune_approval(
@@ -84,7 +86,7 @@ def ensure_commune_approval(
 
 
 def ensure_approvers_group(commune: Commune, report: "ProvisionReport") -> Group:
-    name = f"{APPROVERS_GROUP_PREFIX} {commune.full_name} ({commune.code})"
+    name = APPROVERS_GROUP_NAME.format(name=commune.full_name, code=commune.code)
     group = commune.approvers_group
     if group is None:
         group, _ = Group.objects.get_or_create(name=name)
@@ -101,7 +103,7 @@ def ensure_approvers_group(commune: Commune, report: "ProvisionReport") -> Group
 def ensure_approval_workflow(
     commune: Commune, approvers: Group, report: "ProvisionReport"
 ) -> Workflow:
-    name = f"{WORKFLOW_PREFIX} – {commune.full_name}"
+    name = WORKFLOW_NAME.format(name=commune.full_name)
     workflow = commune.approval_workflow
     if workflow is None:
         workflow = Workflow.objects.create(name=name, active=False)
@@ -122,7 +124,7 @@ def ensure_approval_task(
     """The workflow's one step: the commune's approvers, and nobody else
     (a group added by hand in Wagtail's screens would reach across communes,
     so it is taken off again)."""
-    name = f"{TASK_PREFIX} {commune.full_name}"
+    name = TASK_NAME.format(name=commune.full_name)
     task = GroupApprovalTask.objects.filter(workflow_tasks__workflow=workflow).first()
     if task is None:
         task = GroupApprovalTask.objects.create(name=name)
