@@ -33,5 +33,7 @@ def communes_for_user(user) -> QuerySet["Commune"]:
     if is_district_admin(user):
         return communes.all()
     # Its editors and its approvers (``home.moderation``) act on a commune.
-    mine = Q(editors_group__user=user) | Q(approvers_group__user=user)
+    # A merged commune's groups are emptied by the merge; an approver left in
+    # one by hand must not reach the archived site (rooted at the tree's root).
+    mine = Q(editors_group__user=user) | Q(approvers_group__user=user, merged_into__isnull=True)
     return communes.filter(pk__in=communes.filter(mine).values("pk"))
