@@ -73,11 +73,17 @@ def test_editor_submits_news_the_chairman_approves_it(browser, live_district, sc
     chairman.screenshot(path=str(screenshots_dir / "voi-approver-dashboard.png"), full_page=True)
     chairman.goto(f"{site}/admin/pages/{article.pk}/edit/")
     open_footer_menu(chairman)
-    approve = chairman.locator("footer button", has_text=re.compile(r"^\s*Phê duyệt\s*$"))
-    approve.first.click()
-    chairman.wait_for_url(re.compile(r".*/admin/.*"))
+    # "Phê duyệt và xuất bản": the last (only) step approves and publishes
+    # (the same with a comment opens a modal).
+    approve = chairman.locator(
+        "button[data-workflow-action-name=approve]:not([data-workflow-action-modal-url])"
+    )
+    assert approve.inner_text().strip() == "Phê duyệt và xuất bản"
+    with chairman.expect_navigation():
+        approve.click()
     article.refresh_from_db()
     assert article.live and not article.workflow_in_progress
+    chairman.screenshot(path=str(screenshots_dir / "voi-approver-approved.png"))
 
     assert citizen.goto(f"{site}{path}").status == 200
     assert citizen.locator("h1").inner_text() == TITLE
