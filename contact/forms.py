@@ -21,6 +21,7 @@ from PIL import Image, ImageOps
 from home.access import communes_for_user, is_district_admin
 from home.forms import BasePageForm
 from home.models import Commune
+from home.moderation import may_publish_for
 from home.phones import normalise_phone
 from home.scoping import CommuneScopedForm
 from procedures.models import Procedure
@@ -351,7 +352,8 @@ class FeedbackModerationForm(CommuneScopedForm):
     Publication is its own step: the copy is drafted (scrubbed) when the
     submission is answered; publishing then needs that saved draft, read and
     corrected by the editor, their ticked confirmation, and no phone number,
-    email or the citizen's name left in it."""
+    email or the citizen's name left in it; and, while the commune's approval
+    is on, one of its approvers to publish it."""
 
     confirm_published_copy = forms.BooleanField(
         label=gettext_lazy(
@@ -402,11 +404,25 @@ class FeedbackModerationForm(CommuneScopedForm):
             self.add_error(
                 "status", _("The citizen did not agree to publication; close it instead.")
             )
+        elif publishing and not self.may_publish():
+            self.add_error(
+                "status",
+                _(
+                    "Answers are published by the %(unit)s's approvers (the chairman or the "
+                    "office chief): save it as answered and ask them to publish it."
+                )
+                % {"unit": self.instance.commune.unit_noun},
+            )
         elif publishing:
             self.check_publication(cleaned)
         if status == S.PUBLISHED:
             self.refuse_personal_data(cleaned)
         return cleaned
+
+    def may_publish(self) -> bool:
+        """While the commune's approval is on (``home.moderation``), what it
+        publishes in its name is its approvers' to publish."""
+        return self.for_user is None or may_publish_for(self.for_user, self.instance.commune)
 
     def check_publication(self, cleaned) -> None:
         """The draft saved before this request (``self.instance`` still holds

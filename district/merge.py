@@ -142,6 +142,7 @@ def merge_one(source: Commune, target: Commune, report: MergeReport) -> None:
     move_files(source, target, report)
     move_rows(source, target, report)
     move_editors(source, target, report)
+    move_approvers(source, target, report)
     archive_site(source, target)
     Site.clear_site_root_paths_cache()
     new_urls = {page.pk: page.get_full_url() for page in Page.objects.filter(pk__in=old_paths)}
@@ -228,6 +229,25 @@ def move_editors(source: Commune, target: Commune, report: MergeReport) -> None:
         permission_model.objects.filter(group=old_group).delete()
     old_group.permissions.clear()
     report.moved["editors"] += len(users)
+
+
+def move_approvers(source: Commune, target: Commune, report: MergeReport) -> None:
+    """The old approvers approve for the new commune; the old group keeps no
+    rights, and the old workflow stops (what waited for it is cancelled, its
+    drafts kept; the moved pages fall under the new commune's workflow)."""
+    old_group: Group | None = source.approvers_group
+    if old_group is not None:
+        users = list(old_group.user_set.all())
+        if target.approvers_group is not None:
+            target.approvers_group.user_set.add(*users)
+        old_group.user_set.clear()
+        for permission_model in (GroupPagePermission, GroupCollectionPermission):
+            permission_model.objects.filter(group=old_group).delete()
+        old_group.permissions.clear()
+        report.moved["approvers"] += len(users)
+    workflow = source.approval_workflow
+    if workflow is not None and workflow.active:
+        workflow.deactivate()
 
 
 def archive_site(source: Commune, target: Commune) -> None:

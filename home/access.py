@@ -10,7 +10,7 @@ The commune model is looked up when called, not imported: the page form
 from typing import TYPE_CHECKING
 
 from django.apps import apps
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 if TYPE_CHECKING:
     from .models import Commune
@@ -32,4 +32,8 @@ def communes_for_user(user) -> QuerySet["Commune"]:
         return communes.none()
     if is_district_admin(user):
         return communes.all()
-    return communes.filter(editors_group__user=user)
+    # Its editors and its approvers (``home.moderation``) act on a commune.
+    # A merged commune's groups are emptied by the merge; an approver left in
+    # one by hand must not reach the archived site (rooted at the tree's root).
+    mine = Q(editors_group__user=user) | Q(approvers_group__user=user, merged_into__isnull=True)
+    return communes.filter(pk__in=communes.filter(mine).values("pk"))

@@ -9,7 +9,8 @@ belong to district admins only.
 
 Some of Wagtail's views load the object a URL names before (or without)
 checking permissions, and show its title: the workflow preview's flash
-message, the page chooser's "chosen" answer, the copy, move and "choose a
+message, the page chooser's "chosen" answer, a workflow action's task (its
+state may be another page's), the copy, move and "choose a
 parent" forms' refusal of a posted parent. So, for commune editors, every
 admin URL (and every page id those forms post) that names a page, image,
 document, collection or a row of a viewset's model must name one of theirs
@@ -25,7 +26,7 @@ from django.http import Http404
 from wagtail.admin.viewsets import viewsets
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Page
+from wagtail.models import Collection, Page, Task, TaskState, WorkflowState
 from wagtail_localize.models import Translation, TranslationSource
 
 from .access import is_district_admin
@@ -50,6 +51,9 @@ NAMESPACE_MODELS = {
     "wagtailadmin_api:documents": "document",
     "wagtailadmin_collections": "collection",
 }
+# Workflow URLs name a task's or a workflow's state besides the page, and
+# Wagtail does not check that the two agree: the state's page must be theirs too.
+WORKFLOW_STATE_KWARGS = ("task_state_id", "workflow_state_id")
 # Views that take object ids in the query string.
 QUERY_IDS = {"wagtailadmin_choose_page_chosen_multiple": ("id", "page")}
 # Fields of Wagtail's own page forms that post a page id (copy, move, bulk
@@ -100,6 +104,19 @@ def translated_object(kwarg: str, pk) -> tuple[type, str]:
     return type(instance), str(instance.pk)
 
 
+def workflow_subject(kwarg: str, pk) -> tuple[type, str]:
+    """The page (or snippet) a task's or workflow's state is about."""
+    if kwarg == "task_state_id":
+        task_state = TaskState.objects.filter(pk=pk).select_related("workflow_state").first()
+        state = task_state.workflow_state if task_state else None
+    else:
+        state = WorkflowState.objects.filter(pk=pk).first()
+    model = state.base_content_type.model_class() if state else None
+    if model is None:
+        return Page, "missing"
+    return model, str(state.object_id)
+
+
 def objects_named(request, match) -> list[tuple[type, str]]:
     """(model, id) of every object the resolved admin URL names."""
     named = []
@@ -113,6 +130,11 @@ def objects_named(request, match) -> list[tuple[type, str]]:
     for kwarg in ("translation_id", "translation_source_id"):
         if kwarg in kwargs:
             named.append(translated_object(kwarg, kwargs[kwarg]))
+    for kwarg in WORKFLOW_STATE_KWARGS:
+        if kwarg in kwargs:
+            named.append(workflow_subject(kwarg, kwargs[kwarg]))
+    if "task_id" in kwargs:
+        named.append((Task, kwargs["task_id"]))
     if "collection_id" in kwargs:
         named.append((Collection, kwargs["collection_id"]))
     if "pk" in kwargs:

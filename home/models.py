@@ -11,7 +11,7 @@ from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Collection, Page, Site
+from wagtail.models import Collection, Page, Site, Workflow
 from wagtail.search import index
 
 from theme import versions
@@ -101,6 +101,31 @@ class Commune(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="commune",
+    )
+    approvers_group = models.OneToOneField(
+        Group,
+        verbose_name=_("approvers' group"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="approving_commune",
+        help_text=_("The chairman or the office chief: they approve what editors publish."),
+    )
+    approval_workflow = models.OneToOneField(
+        Workflow,
+        verbose_name=_("approval workflow"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="commune",
+    )
+    approval_required = models.BooleanField(
+        _("news, announcements, greetings and answers need approval"),
+        default=True,
+        help_text=_(
+            "On: editors submit, the commune's approvers publish. Set by the district "
+            "(manage.py commune_approval)."
+        ),
     )
     merged_into = models.ForeignKey(
         "self",

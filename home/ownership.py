@@ -6,9 +6,10 @@ admin URL.
 What a commune owns:
 - pages in its site's tree;
 - images, documents and collections in its collection or below it;
-- itself, its site, its editors' group and its editors;
+- itself, its site, its editors' and approvers' groups and their members;
 - rows whose ``commune`` foreign key is that commune;
-- inline rows (a parental key) of something it owns.
+- inline rows (a parental key) of something it owns;
+- the steps (tasks) of its approval workflow.
 
 Rows with an empty ``commune`` are district records: no commune owns them,
 every commune may use them (a district procedure in a dossier, a district
@@ -36,7 +37,7 @@ from wagtail.blocks import StreamValue
 from wagtail.documents.models import AbstractDocument
 from wagtail.fields import RichTextField
 from wagtail.images.models import AbstractImage
-from wagtail.models import Collection, Page, Site
+from wagtail.models import Collection, Page, Site, Task
 from wagtail.rich_text import RichText, extract_references_from_rich_text
 
 from .access import commune_model, communes_for_user, is_district_admin
@@ -72,7 +73,12 @@ def scope_of(communes: Iterable) -> Scope:
         commune_ids=frozenset(ids),
         page_paths=tuple(c.site.root_page.path for c in rows if c.site_id),
         collection_paths=tuple(c.collection.path for c in rows if c.collection_id),
-        group_ids=frozenset(c.editors_group_id for c in rows if c.editors_group_id),
+        group_ids=frozenset(
+            group_id
+            for c in rows
+            for group_id in (c.editors_group_id, c.approvers_group_id)
+            if group_id
+        ),
     )
 
 
@@ -124,6 +130,9 @@ def owned_q(model, scope: Scope, prefix: str = "") -> Q | None:
     if issubclass(model, get_user_model()):
         members = get_user_model().objects.filter(groups__in=scope.group_ids).values("pk")
         return Q(**{f"{prefix}pk__in": members})
+    if issubclass(model, Task):
+        # Workflow steps: those of the commune's approval workflow (``home.moderation``).
+        return Q(**{f"{prefix}workflow_tasks__workflow__commune__in": scope.commune_ids})
     field = commune_field(model)
     if field is not None:
         return Q(**{f"{prefix}{field.name}__in": scope.commune_ids})

@@ -1,5 +1,6 @@
 """What each role may do, in one place: the permissions provisioning grants
-to a commune's editors' group and to the district admins' group.
+to a commune's editors' group, its approvers' group and to the district
+admins' group.
 
 Commune editors' grants reach their commune only: pages under its home page,
 files of its collection, settings of its site, and the project's own rows
@@ -9,8 +10,14 @@ all", the scoping "only this commune's"). Permissions are named
 apps it names.
 """
 
-EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
-DISTRICT_PAGE_PERMISSIONS = [*EDITOR_PAGE_PERMISSIONS, "bulk_delete_page"]
+# Granted on the commune's home page, so on its whole tree. Publishing is
+# granted apart (``home.moderation``): while the commune's approval is on,
+# editors publish only in the sections that need no approval; its approvers
+# publish everywhere in the commune's tree.
+EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "lock_page", "unlock_page"]
+PUBLISH_PAGE = "publish_page"
+APPROVER_PAGE_PERMISSIONS = [*EDITOR_PAGE_PERMISSIONS, PUBLISH_PAGE]
+DISTRICT_PAGE_PERMISSIONS = [*EDITOR_PAGE_PERMISSIONS, PUBLISH_PAGE, "bulk_delete_page"]
 
 EDITOR_COLLECTION_PERMISSIONS = [
     "wagtailimages.add_image",
@@ -68,6 +75,11 @@ COMMUNE_EDITOR_PERMISSIONS = [
     "district.change_criterionprogress",
     "district.view_communelaunch",
 ]
+
+# A commune's approvers (the chairman, the office chief): into the admin, to
+# approve pages (Wagtail's approval task names their group) and to publish
+# the commune's answers to feedback (``contact.forms``), scoped like editors.
+APPROVER_PERMISSIONS = ["wagtailadmin.access_admin", "contact.change_feedback"]
 
 DISTRICT_ADMIN_PERMISSIONS = [
     "wagtailadmin.access_admin",

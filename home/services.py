@@ -3,19 +3,16 @@
 Every function here is idempotent: it brings the database to the state the
 registry describes and records in the report only what it had to change.
 What a commune's site holds is ``home.sections``; what its editors may do,
-``home.roles``. The oversight unit's portal and its admins' group are the
-district app's (``district.provisioning``), which calls these.
+``home.roles``; who approves what they publish, ``home.moderation``. The
+oversight unit's portal and its admins' group are the district app's
+(``district.provisioning``), which calls these.
 """
 
-from dataclasses import dataclass, field
-
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.utils import translation
 from wagtail.models import (
     Collection,
-    GroupCollectionPermission,
-    GroupPagePermission,
     GroupSitePermission,
     Locale,
     Page,
@@ -26,7 +23,15 @@ from wagtail.models import (
 
 from .cache_targets import changed_page_targets
 from .caching.registry import purge
+from .grants import (  # noqa: F401  (district provisioning takes them from here)
+    ProvisionReport,
+    get_permission,
+    grant_collection,
+    grant_global,
+    grant_pages,
+)
 from .models import Commune, CommuneSettings, HomePage, UnitKind, unit_noun
+from .moderation import ensure_commune_approval
 from .registry import CommuneRow
 from .roles import (
     COMMUNE_EDITOR_PERMISSIONS,
@@ -37,23 +42,6 @@ from .roles import (
 from .sections import COMMUNE_SECTIONS, Section
 
 EDITORS_GROUP_PREFIX = "Biên tập viên"
-
-
-@dataclass
-class ProvisionReport:
-    changes: list[str] = field(default_factory=list)
-
-    def record(self, message: str) -> None:
-        self.changes.append(message)
-
-    @property
-    def changed(self) -> bool:
-        return bool(self.changes)
-
-
-def get_permission(dotted: str) -> Permission:
-    app_label, codename = dotted.split(".")
-    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
 
 
 def ensure_locales(report: ProvisionReport) -> None:
@@ -96,6 +84,7 @@ def provision_commune(row: CommuneRow, *, base_domain: str, report: ProvisionRep
     ensure_sections(
         home, COMMUNE_SECTIONS, report=report, owner=commune.full_name, unit_kind=commune.kind
     )
+    ensure_commune_approval(commune, home=home, editors=group, collection=collection, report=report)
     return commune
 
 
@@ -251,34 +240,6 @@ def ensure_sections(
         home.add_child(instance=page)
         page.save_revision().publish()
         report.record(f"{owner}: {section.slug} page created")
-
-
-def grant_global(group: Group, perms: list[str], report: ProvisionReport) -> None:
-    existing = set(group.permissions.values_list("content_type__app_label", "codename"))
-    for dotted in perms:
-        if tuple(dotted.split(".")) not in existing:
-            group.permissions.add(get_permission(dotted))
-            report.record(f"{group.name}: {dotted}")
-
-
-def grant_pages(group: Group, page: Page, codenames: list[str], report: ProvisionReport) -> None:
-    for codename in codenames:
-        _, created = GroupPagePermission.objects.get_or_create(
-            group=group, page=page, permission=get_permission(f"wagtailcore.{codename}")
-        )
-        if created:
-            report.record(f"{group.name}: {codename} on {page.title}")
-
-
-def grant_collection(
-    group: Group, collection: Collection, perms: list[str], report: ProvisionReport
-) -> None:
-    for dotted in perms:
-        _, created = GroupCollectionPermission.objects.get_or_create(
-            group=group, collection=collection, permission=get_permission(dotted)
-        )
-        if created:
-            report.record(f"{group.name}: {dotted} on {collection.name}")
 
 
 def assign_changed(instance, values: dict) -> bool:

@@ -26,6 +26,9 @@ ROOT = Path(__file__).resolve().parent.parent
 INPUTS = (
     "*/migrations/*.py",
     "*/provisioning.py",
+    "home/services.py",
+    "home/moderation.py",
+    "home/roles.py",
     "*/management/commands/*.py",
     "*/data/*",
     "tests/conftest.py",

@@ -57,7 +57,10 @@ def b_feedback(communes):
 
 
 @pytest.fixture
-def editor_client(editor_a, client_for):
+def editor_client(editor_a, communes, client_for):
+    """Vôi's editor who is also one of its approvers (``home.moderation``):
+    answers go public only by an approver's save."""
+    editor_a.groups.add(communes["voi"].approvers_group)
     return client_for(editor_a)
 
 

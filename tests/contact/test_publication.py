@@ -43,7 +43,10 @@ def public_answers() -> str:
 
 
 @pytest.fixture
-def editor(editor_a, client_for):
+def editor(editor_a, communes, client_for):
+    """Vôi's editor who is also one of its approvers (``home.moderation``):
+    answers go public only by an approver's save."""
+    editor_a.groups.add(communes["voi"].approvers_group)
     return client_for(editor_a)
 
 

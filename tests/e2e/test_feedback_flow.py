@@ -53,7 +53,8 @@ def test_citizen_sends_feedback_editor_answers_and_publishes(
 
     voi = Commune.objects.get(slug="voi")
     editor = get_user_model().objects.create_user(username="bientap-voi", password="mat-khau-9")
-    editor.groups.add(voi.editors_group)
+    # The office chief, who answers and, as one of Vôi's approvers, publishes.
+    editor.groups.add(voi.editors_group, voi.approvers_group)
     admin = browser.new_page(viewport={"width": 1280, "height": 900})
     admin.goto(site + "/admin/login/")
     admin.locator("#id_username").fill("bientap-voi")

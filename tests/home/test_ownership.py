@@ -47,7 +47,12 @@ def test_a_scope_holds_the_communes_tree_files_and_group(communes):
     assert scope.commune_ids == {voi.pk, kep.pk}
     assert set(scope.page_paths) == {voi.site.root_page.path, kep.site.root_page.path}
     assert set(scope.collection_paths) == {voi.collection.path, kep.collection.path}
-    assert scope.group_ids == {voi.editors_group_id, kep.editors_group_id}
+    assert scope.group_ids == {
+        voi.editors_group_id,
+        voi.approvers_group_id,
+        kep.editors_group_id,
+        kep.approvers_group_id,
+    }
 
 
 def test_an_editors_scope_is_their_communes_and_a_district_admin_has_none(

@@ -21,7 +21,11 @@ def denied(response) -> bool:
 
 
 @pytest.fixture
-def attacker(editor_a, client_for):
+def attacker(editor_a, communes, client_for):
+    """Vôi's editor, also one of its approvers: greetings are published by them
+    (``home.moderation``), and the attacks come with the most rights a
+    commune's user can have."""
+    editor_a.groups.add(communes["voi"].approvers_group)
     return client_for(editor_a)
 
 
