@@ -44,6 +44,7 @@ class MergeError(ValueError):
 class MergeReport:
     target: str = ""
     target_created: bool = False
+    kept_code_of: str = ""
     dry_run: bool = False
     moved: Counter = field(default_factory=Counter)
     kept: list[str] = field(default_factory=list)
@@ -54,6 +55,8 @@ class MergeReport:
         lines = [f"{'(dry run) ' if self.dry_run else ''}into {self.target}"]
         if self.target_created:
             lines.append("new commune created and provisioned")
+        if self.kept_code_of:
+            lines.append(f"keeps the code of {self.kept_code_of}, which becomes the new commune")
         lines += [f"{label}: {count}" for label, count in sorted(self.moved.items())]
         lines += [f"archived site: {host}" for host in self.archived_hosts]
         lines.append(f"permanent redirects: {self.redirects}")
@@ -95,6 +98,7 @@ def merge_communes(
             row = identity or _row_for(keeper, slug=target, name=name)
             _check_slug_free(target, group=old)
             own_paths = old_page_paths(keeper.site)
+            report.kept_code_of = f"{keeper.full_name} ({keeper.code})"
             for source in old:
                 if source is not keeper:
                     merge_one(source, keeper, report)

@@ -82,7 +82,9 @@ def test_the_new_commune_keeps_the_code_of_a_merged_unit(filled, capsys):
         "--code",
         "07375",
     )
-    assert "merged 4 commune(s) into Xã Lạng Giang" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "keeps the code of Thị trấn Vôi (07375), which becomes the new commune" in out
+    assert "merged 4 commune(s) into Xã Lạng Giang" in out
     new = Commune.objects.select_related("site").get(code="07375")
     assert new.pk == filled["voi"].pk  # Vôi became the new commune, not a copy
     assert (new.slug, new.full_name, new.kind) == ("lang-giang", "Xã Lạng Giang", UnitKind.COMMUNE)
