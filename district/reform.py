@@ -19,7 +19,8 @@ from django.db import transaction
 from vietnamadminunits import convert_address
 
 from home.models import Commune
-from home.registry import CommuneRow, RegistryError, official_commune
+from home.official_registry import official_commune
+from home.registry import CommuneRow, RegistryError
 
 from .merge import MergeReport, merge_communes
 

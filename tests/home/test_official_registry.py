@@ -11,7 +11,8 @@ from django.core.management import CommandError, call_command
 from django.utils import translation
 
 from home.models import Commune, UnitKind, unit_noun
-from home.registry import RegistryError, official_commune, official_commune_rows
+from home.official_registry import official_commune, official_commune_rows
+from home.registry import RegistryError
 from tests.home.test_provisioning import check_commune, counts
 
 pytestmark = pytest.mark.django_db

@@ -2,7 +2,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from district.provisioning import provision_communes, rows_of_another_province
-from home.registry import RegistryError, official_commune_rows, read_commune_registry
+from home.official_registry import official_commune_rows
+from home.registry import RegistryError, read_commune_registry
 
 
 class Command(BaseCommand):
