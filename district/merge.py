@@ -204,7 +204,8 @@ def retarget(keeper: Commune, row: CommuneRow, *, own_paths: dict, report: Merge
     old_host, old_port, old_root = site.hostname, site.port, site.root_url
     old_name = keeper.full_name
     new_host = f"{row.slug}.{settings.BASE_DOMAIN}"
-    _release_hostname(new_host, keeper=keeper, row=row)
+    if _release_hostname(new_host, keeper=keeper, row=row):
+        report.archived_hosts.remove(new_host)
     provision_commune(row, base_domain=settings.BASE_DOMAIN, report=ProvisionReport())
     keeper = Commune.objects.select_related("site").get(pk=keeper.pk)
     Site.clear_site_root_paths_cache()
@@ -236,7 +237,7 @@ def retarget(keeper: Commune, row: CommuneRow, *, own_paths: dict, report: Merge
     return keeper
 
 
-def _release_hostname(hostname: str, *, keeper: Commune, row: CommuneRow) -> None:
+def _release_hostname(hostname: str, *, keeper: Commune, row: CommuneRow) -> bool:
     """A unit merged into ``keeper`` whose slug and hostname the new commune
     takes (Tiên Lục 2025 keeps Nghĩa Hưng's code and Tiên Lục's name): its
     commune row takes a slug of its own, its archived site goes, and its
@@ -248,7 +249,7 @@ def _release_hostname(hostname: str, *, keeper: Commune, row: CommuneRow) -> Non
         holder.save(update_fields=["slug"])
     archived = ArchivedSite.objects.filter(site__hostname=hostname, merged_into=keeper).first()
     if archived is None:
-        return
+        return False
     taken = set(Redirect.objects.filter(site=keeper.site).values_list("old_path", flat=True))
     Redirect.objects.filter(site_id=archived.site_id).exclude(old_path__in=taken).update(
         site=keeper.site
@@ -256,6 +257,7 @@ def _release_hostname(hostname: str, *, keeper: Commune, row: CommuneRow) -> Non
     site = archived.site
     archived.delete()
     site.delete()
+    return True
 
 
 def merge_one(source: Commune, target: Commune, report: MergeReport) -> None:

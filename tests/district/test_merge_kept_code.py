@@ -135,7 +135,10 @@ def test_the_new_commune_may_take_the_slug_of_another_merged_unit(communes, make
     fill(communes["tan-thanh"], 1)
     old = live_urls(["kep", "tan-thanh"])
     before = row_counts()
-    merge_communes(sources=["tan-thanh", "kep"], target="tan-thanh", name="Tân Thanh", code="07399")
+    report = merge_communes(
+        sources=["tan-thanh", "kep"], target="tan-thanh", name="Tân Thanh", code="07399"
+    )
+    assert report.archived_hosts == ["kep.localhost"]
     new = Commune.objects.select_related("site").get(code="07399")
     assert (new.slug, new.full_name, new.site.hostname) == (
         "tan-thanh",
