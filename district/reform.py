@@ -61,7 +61,9 @@ class Group:
             suffix = f" [{'; '.join(notes)}]" if notes else ""
             lines.append(f"  ← {member.full_name} ({member.code}, {member.slug}){suffix}")
         if self.report is not None:
-            lines += [f"    {line}" for line in self.report.lines()[1:]]
+            # What moved, without the kinds of rows the group had none of.
+            moved = self.report.lines()[1:]
+            lines += [f"    {line}" for line in moved if not line.endswith(": 0")]
         return lines
 
 

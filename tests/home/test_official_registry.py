@@ -92,7 +92,7 @@ def test_a_code_still_held_by_the_old_map_is_not_renamed_by_the_new_one():
     2025 registry's Xã Lạng Giang (same code) must not rename it in place."""
     before = counts()
     output = run("--province", str(BAC_NINH), "--codes", "07375")
-    assert "skipped Xã Lạng Giang (07375)" in output
+    assert "skipped Xã Lạng Giang (07375, Tỉnh Bắc Ninh): that code is a" in output
     voi = Commune.objects.get(code="07375")
     assert (voi.slug, voi.full_name, voi.province) == ("voi", "Thị trấn Vôi", "Tỉnh Bắc Giang")
     assert counts()["communes"] == before["communes"]

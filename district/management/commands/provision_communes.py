@@ -53,8 +53,9 @@ class Command(BaseCommand):
         for row in rows_of_another_province(rows):
             self.stdout.write(
                 self.style.WARNING(
-                    f"  skipped {row.full_name} ({row.code}): the code is a commune of "
-                    "another province (apply the reform first)"
+                    f"  skipped {row.full_name} ({row.code}, {row.province}): that code is a "
+                    "commune of another province; a registry never moves a commune between "
+                    "provinces (apply_reform does)"
                 )
             )
         report = provision_communes(rows=rows, base_domain=base_domain, dry_run=dry_run)
