@@ -44,6 +44,7 @@ class MergeError(ValueError):
 class MergeReport:
     target: str = ""
     target_created: bool = False
+    kept_code_of: str = ""
     dry_run: bool = False
     moved: Counter = field(default_factory=Counter)
     kept: list[str] = field(default_factory=list)
@@ -54,6 +55,8 @@ class MergeReport:
         lines = [f"{'(dry run) ' if self.dry_run else ''}into {self.target}"]
         if self.target_created:
             lines.append("new commune created and provisioned")
+        if self.kept_code_of:
+            lines.append(f"keeps the code of {self.kept_code_of}, which becomes the new commune")
         lines += [f"{label}: {count}" for label, count in sorted(self.moved.items())]
         lines += [f"archived site: {host}" for host in self.archived_hosts]
         lines.append(f"permanent redirects: {self.redirects}")
@@ -67,17 +70,40 @@ def merge_communes(
     target: str,
     name: str = "",
     code: str = "",
+    identity: CommuneRow | None = None,
     dry_run: bool = False,
 ) -> MergeReport:
     """Merge the communes with slugs ``sources`` into the one with slug
-    ``target``, created (with ``name`` and ``code``) if it does not exist."""
+    ``target``, created (with ``name`` and ``code``) if it does not exist.
+
+    When ``code`` is one of the merged units' own (most mergers of 2025: the
+    new commune keeps the code of one old unit, often with a new name), that
+    unit becomes the new commune: the others merge into it, then it takes
+    the new slug, name and type, and its old addresses answer 301 too.
+    ``identity`` gives the new commune's full registry row (the reform's
+    2025 unit: its type and province); otherwise a xã of the same province.
+    """
     report = MergeReport(dry_run=dry_run)
+    code = identity.code if identity else code
     with transaction.atomic():
-        old = _load_sources(sources, target)
-        new = _get_or_create_target(target, name=name, code=code, template=old[0], report=report)
+        old = _load_sources(sources, target, code=code)
+        keeper = next((c for c in old if code and c.code == code), None)
+        if keeper is None:
+            new = _get_or_create_target(
+                target, name=name, code=code, template=old[0], identity=identity, report=report
+            )
+            for source in old:
+                merge_one(source, new, report)
+        else:
+            row = identity or _row_for(keeper, slug=target, name=name)
+            _check_slug_free(target, group=old)
+            own_paths = old_page_paths(keeper.site)
+            report.kept_code_of = f"{keeper.full_name} ({keeper.code})"
+            for source in old:
+                if source is not keeper:
+                    merge_one(source, keeper, report)
+            new = retarget(keeper, row, own_paths=own_paths, report=report)
         report.target = new.full_name
-        for source in old:
-            merge_one(source, new, report)
         if dry_run:
             transaction.set_rollback(True)
         else:
@@ -85,12 +111,15 @@ def merge_communes(
     return report
 
 
-def _load_sources(slugs: list[str], target: str) -> list[Commune]:
+def _load_sources(slugs: list[str], target: str, *, code: str = "") -> list[Commune]:
     if not slugs:
         raise MergeError("name at least one commune to merge")
-    if target in slugs:
-        raise MergeError(f"{target} cannot be merged into itself")
     found = {c.slug: c for c in Commune.objects.filter(slug__in=slugs).select_related("site")}
+    keeps_a_code = bool(code) and any(c.code == code for c in found.values())
+    if target in slugs and not keeps_a_code:
+        # Unless the new commune keeps one of the merged units' codes: then
+        # the slug may be any of theirs (Kép stays kep; Tiên Lục takes tien-luc).
+        raise MergeError(f"{target} cannot be merged into itself")
     missing = [slug for slug in slugs if slug not in found]
     if missing:
         raise MergeError(f"unknown commune(s): {', '.join(missing)}")
@@ -100,8 +129,43 @@ def _load_sources(slugs: list[str], target: str) -> list[Commune]:
     return [found[slug] for slug in slugs]
 
 
+FULL_NAME_PREFIX = {
+    UnitKind.COMMUNE: "Xã",
+    UnitKind.TOWN: "Thị trấn",
+    UnitKind.WARD: "Phường",
+    UnitKind.SPECIAL_ZONE: "Đặc khu",
+}
+
+
+def _row_for(template: Commune, *, slug: str, name: str, code: str = "") -> CommuneRow:
+    """The new commune as ``merge_communes --name`` describes it: a xã of the
+    same district and province as the first unit merged."""
+    name = name or template.name
+    return CommuneRow(
+        code=code or template.code,
+        name=name,
+        kind=UnitKind.COMMUNE,
+        slug=slug,
+        full_name=f"{FULL_NAME_PREFIX[UnitKind.COMMUNE]} {name}",
+        district=template.district,
+        province=template.province,
+    )
+
+
+def _check_slug_free(slug: str, *, group: list[Commune]) -> None:
+    holder = Commune.objects.filter(slug=slug).first()
+    if holder is not None and holder.pk not in {c.pk for c in group}:
+        raise MergeError(f"{slug} is already the slug of {holder.full_name}")
+
+
 def _get_or_create_target(
-    slug: str, *, name: str, code: str, template: Commune, report: MergeReport
+    slug: str,
+    *,
+    name: str,
+    code: str,
+    template: Commune,
+    identity: CommuneRow | None,
+    report: MergeReport,
 ) -> Commune:
     commune = Commune.objects.filter(slug=slug).select_related("site").first()
     if commune is not None:
@@ -110,34 +174,97 @@ def _get_or_create_target(
         if code and commune.code != code:
             raise MergeError(f"{slug} exists with code {commune.code}, not {code}")
         return commune
-    if not (name and code):
+    if identity is None and not (name and code):
         raise MergeError(f"{slug} does not exist: give --name and --code to create it")
     if Commune.objects.filter(code=code).exists():
-        raise MergeError(f"code {code} is already used")
-    row = CommuneRow(
-        code=code,
-        name=name,
-        kind=UnitKind.COMMUNE,
-        slug=slug,
-        full_name=f"Xã {name}",
-        district=template.district,
-        province=template.province,
-    )
+        raise MergeError(f"code {code} is already used by a commune not merged here")
+    row = identity or _row_for(template, slug=slug, name=name, code=code)
     commune = provision_commune(row, base_domain=settings.BASE_DOMAIN, report=ProvisionReport())
     report.target_created = True
     return Commune.objects.select_related("site").get(pk=commune.pk)
+
+
+def old_page_paths(site: Site) -> dict[int, str]:
+    """Page id -> path on ``site`` of every page of its tree, every language."""
+    home = site.root_page
+    return {
+        page.pk: parts[2]
+        for h in Page.objects.filter(translation_key=home.translation_key)
+        for page in Page.objects.descendant_of(h, inclusive=True)
+        if (parts := page.get_url_parts()) and parts[0] == site.pk
+    }
+
+
+def retarget(keeper: Commune, row: CommuneRow, *, own_paths: dict, report: MergeReport) -> Commune:
+    """The unit whose code the new commune keeps becomes it: new slug, name,
+    type and province (the same rename as the registry's). Its old hostname
+    is archived like a merged unit's; a merged unit whose hostname the new
+    commune takes gives it up, its redirects following onto the live site."""
+    site = keeper.site
+    old_host, old_port, old_root = site.hostname, site.port, site.root_url
+    old_name = keeper.full_name
+    new_host = f"{row.slug}.{settings.BASE_DOMAIN}"
+    if _release_hostname(new_host, keeper=keeper, row=row):
+        report.archived_hosts.remove(new_host)
+    provision_commune(row, base_domain=settings.BASE_DOMAIN, report=ProvisionReport())
+    keeper = Commune.objects.select_related("site").get(pk=keeper.pk)
+    Site.clear_site_root_paths_cache()
+    new_root = keeper.site.root_url
+    if new_root != old_root:
+        for redirect in Redirect.objects.filter(redirect_link__startswith=old_root + "/"):
+            redirect.redirect_link = new_root + redirect.redirect_link[len(old_root) :]
+            redirect.save(update_fields=["redirect_link"])
+    if old_host != keeper.site.hostname:
+        archive = Site.objects.create(
+            hostname=old_host, port=old_port, root_page=Page.get_first_root_node()
+        )
+        ArchivedSite.objects.create(
+            site=archive, former_code=keeper.code, former_name=old_name, merged_into=keeper
+        )
+        new_urls = {page.pk: page.get_full_url() for page in Page.objects.filter(pk__in=own_paths)}
+        for pk, old_path in own_paths.items():
+            Redirect.objects.update_or_create(
+                site=archive,
+                old_path=Redirect.normalise_path(old_path),
+                defaults={
+                    "redirect_link": new_urls[pk],
+                    "redirect_page": None,
+                    "is_permanent": True,
+                },
+            )
+        report.redirects += len(own_paths)
+        report.archived_hosts.append(old_host)
+    return keeper
+
+
+def _release_hostname(hostname: str, *, keeper: Commune, row: CommuneRow) -> bool:
+    """A unit merged into ``keeper`` whose slug and hostname the new commune
+    takes (Tiên Lục 2025 keeps Nghĩa Hưng's code and Tiên Lục's name): its
+    commune row takes a slug of its own, its archived site goes, and its
+    redirects move onto the new commune's live site, where Wagtail answers
+    them for every old path that is not a page of the new commune."""
+    holder = Commune.objects.filter(slug=row.slug, merged_into=keeper).exclude(pk=keeper.pk).first()
+    if holder is not None:
+        holder.slug = f"{holder.slug}-{holder.code}"
+        holder.save(update_fields=["slug"])
+    archived = ArchivedSite.objects.filter(site__hostname=hostname, merged_into=keeper).first()
+    if archived is None:
+        return False
+    taken = set(Redirect.objects.filter(site=keeper.site).values_list("old_path", flat=True))
+    Redirect.objects.filter(site_id=archived.site_id).exclude(old_path__in=taken).update(
+        site=keeper.site
+    )
+    site = archived.site
+    archived.delete()
+    site.delete()
+    return True
 
 
 def merge_one(source: Commune, target: Commune, report: MergeReport) -> None:
     old_site = source.site
     old_home = old_site.root_page
     homes = list(Page.objects.filter(translation_key=old_home.translation_key))
-    old_paths = {
-        page.pk: parts[2]
-        for home in homes
-        for page in Page.objects.descendant_of(home, inclusive=True)
-        if (parts := page.get_url_parts()) and parts[0] == old_site.pk
-    }
+    old_paths = old_page_paths(old_site)
     move_pages(homes, target, report)
     move_files(source, target, report)
     move_rows(source, target, report)

@@ -50,22 +50,37 @@ def provision_communes(
     # waits for the first to commit, then finds nothing left to create.
     with exclusive("provision_communes"):
         ensure_locales(report)
-        district_name = rows[0].district if rows else "Huyện"
+        # The 2025 map has no districts: the province's name heads its portal.
+        district_name = (rows[0].district or rows[0].province) if rows else "Huyện"
         ensure_district_portal(district_name, base_domain=base_domain, report=report)
         ensure_district_admins_group(report)
         retire_wagtail_default_roles(report)
         merged = set(
             Commune.objects.filter(merged_into__isnull=False).values_list("code", flat=True)
         )
+        elsewhere = {row.code for row in rows_of_another_province(rows)}
         for row in rows:
-            if row.code in merged:
+            if row.code in merged or row.code in elsewhere:
                 # Merged away: its site is archived, its rows live in the new commune.
+                # In another province: the reform moved it (``apply_reform``).
                 continue
             provision_commune(row, base_domain=base_domain, report=report)
         load_criteria(report=report)
         if dry_run:
             transaction.set_rollback(True)
     return report
+
+
+def rows_of_another_province(rows: Iterable[CommuneRow]) -> list[CommuneRow]:
+    """Rows whose code belongs to a commune of another province: a 2022 row
+    of a unit the reform took into its 2025 commune (which kept the code), or
+    a 2025 row whose code is still an old-map unit's. A registry never moves
+    a commune between maps; ``apply_reform`` does, with its redirects."""
+    rows = [row for row in rows if row.province]
+    provinces = dict(
+        Commune.objects.filter(code__in=[row.code for row in rows]).values_list("code", "province")
+    )
+    return [row for row in rows if provinces.get(row.code) and provinces[row.code] != row.province]
 
 
 def ensure_district_portal(

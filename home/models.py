@@ -34,6 +34,7 @@ class UnitKind(models.TextChoices):
     COMMUNE = "xa", _("Commune")
     TOWN = "thi_tran", _("Town")
     WARD = "phuong", _("Ward")
+    SPECIAL_ZONE = "dac_khu", _("Special zone")
     DISTRICT = "huyen", _("District")
 
 
@@ -41,13 +42,15 @@ UNIT_NOUNS = {
     UnitKind.COMMUNE: pgettext_lazy("unit named in a sentence", "commune"),
     UnitKind.TOWN: pgettext_lazy("unit named in a sentence", "town"),
     UnitKind.WARD: pgettext_lazy("unit named in a sentence", "ward"),
+    UnitKind.SPECIAL_ZONE: pgettext_lazy("unit named in a sentence", "special zone"),
     UnitKind.DISTRICT: pgettext_lazy("unit named in a sentence", "district"),
 }
 
 
 def unit_noun(kind: str) -> str:
     """How a sentence names a unit of this kind, in the active language:
-    "xã", "thị trấn", "phường" ("commune", "town", "ward"). Lower case, as
+    "xã", "thị trấn", "phường", "đặc khu" ("commune", "town", "ward",
+    "special zone": the island units of the 2025 map). Lower case, as
     written mid-sentence ("UBND thị trấn", "the town's answer"); a sentence
     never says "xã" of a town. Messages take it as ``%(unit)s``."""
     return str(UNIT_NOUNS.get(kind, UNIT_NOUNS[UnitKind.COMMUNE]))

@@ -1,4 +1,6 @@
-"""Reading the commune registry file shipped with the project."""
+"""Reading the commune registry file shipped with the project (the district's
+21 units of 2022, the default demo). The official 2025 list of provinces and
+communes is ``home.official_registry``."""
 
 import csv
 from dataclasses import dataclass
@@ -8,7 +10,12 @@ from django.conf import settings
 
 from .models import UnitKind
 
-KIND_BY_LABEL = {"xã": UnitKind.COMMUNE, "thị trấn": UnitKind.TOWN, "phường": UnitKind.WARD}
+KIND_BY_LABEL = {
+    "xã": UnitKind.COMMUNE,
+    "thị trấn": UnitKind.TOWN,
+    "phường": UnitKind.WARD,
+    "đặc khu": UnitKind.SPECIAL_ZONE,
+}
 
 
 class RegistryError(ValueError):

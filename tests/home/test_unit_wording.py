@@ -233,6 +233,7 @@ def test_the_kind_is_named_in_english_and_in_vietnamese():
             "commune",
             "town",
             "ward",
+            "special zone",
             "district",
         ]
         form = FeedbackForm(unit=unit_noun(UnitKind.TOWN))
@@ -242,6 +243,7 @@ def test_the_kind_is_named_in_english_and_in_vietnamese():
             "Xã",
             "Thị trấn",
             "Phường",
+            "Đặc khu",
             "Huyện",
         ]
 
