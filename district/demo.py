@@ -22,11 +22,11 @@ PILOT_LAUNCH = date(2022, 10, 15)
 OTHERS_LAUNCH = date(2022, 11, 15)
 EXAMPLE_NOTE = "Ví dụ minh họa, không phải số liệu thật."
 PILOT_CRITERIA = {
-    "1.1": ProgressStatus.MET,
-    "1.2": ProgressStatus.MET,
-    "1.4": ProgressStatus.IN_PROGRESS,
-    "1.7": ProgressStatus.MET,
-    "2.2": ProgressStatus.IN_PROGRESS,
+    "1.1.1": ProgressStatus.MET,
+    "1.1.2": ProgressStatus.MET,
+    "1.1.4": ProgressStatus.IN_PROGRESS,
+    "1.1.7": ProgressStatus.MET,
+    "1.2.3": ProgressStatus.IN_PROGRESS,
 }
 PORTAL_INTRO = (
     "Cổng thông tin của các xã, thị trấn huyện Lạng Giang, tỉnh Bắc Giang "

@@ -10,7 +10,8 @@ The commune model is looked up when called, not imported: the page form
 from typing import TYPE_CHECKING
 
 from django.apps import apps
-from django.db.models import QuerySet
+from django.contrib.auth import get_user_model
+from django.db.models import Q, QuerySet
 
 if TYPE_CHECKING:
     from .models import Commune
@@ -33,3 +34,26 @@ def communes_for_user(user) -> QuerySet["Commune"]:
     if is_district_admin(user):
         return communes.all()
     return communes.filter(editors_group__user=user)
+
+
+def district_admin_users() -> QuerySet:
+    """Active users ``is_district_admin`` says yes to (superusers, and the
+    holders of ``MANAGE_ALL_COMMUNES`` directly or through a group): whom
+    the district's reminders go to."""
+    app_label, codename = MANAGE_ALL_COMMUNES.split(".")
+    through_group = Q(
+        groups__permissions__codename=codename,
+        groups__permissions__content_type__app_label=app_label,
+    )
+    direct = Q(
+        user_permissions__codename=codename,
+        user_permissions__content_type__app_label=app_label,
+    )
+    users = get_user_model().objects.filter(is_active=True)
+    return users.filter(Q(is_superuser=True) | through_group | direct).distinct()
+
+
+def commune_editors(commune) -> QuerySet:
+    """Active members of the commune's editors' group."""
+    users = get_user_model().objects.filter(is_active=True)
+    return users.filter(groups__pk=commune.editors_group_id).distinct()

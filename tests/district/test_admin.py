@@ -43,7 +43,7 @@ def b_sms(b_dossier):
 def b_progress(communes):
     return CriterionProgress.objects.create(
         commune=communes["kep"],
-        criterion=Criterion.objects.get(code="1.2"),
+        criterion=Criterion.objects.get(code="1.1.2"),
         status=ProgressStatus.MET,
         note="Minh chứng bí mật của Kép",
         confirmed=True,
@@ -157,7 +157,7 @@ def progress_form(commune, criterion, **extra):
 def test_editor_proposes_and_only_the_district_confirms(
     attacker, communes, district_admin, client_for
 ):
-    criterion = Criterion.objects.get(code="1.1")
+    criterion = Criterion.objects.get(code="1.1.1")
     response = attacker.post(
         reverse("criterion_progress:add"), progress_form(communes["voi"], criterion)
     )
@@ -184,7 +184,7 @@ def test_editor_proposes_and_only_the_district_confirms(
 
 
 def test_editor_cannot_propose_for_another_commune(attacker, communes):
-    criterion = Criterion.objects.get(code="1.3")
+    criterion = Criterion.objects.get(code="1.1.3")
     response = attacker.post(
         reverse("criterion_progress:add"), progress_form(communes["kep"], criterion)
     )
