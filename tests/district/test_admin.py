@@ -132,7 +132,7 @@ def test_editor_sees_only_own_text_messages(attacker, b_sms, communes):
 
 def test_editor_cannot_reach_another_communes_criteria_or_launch(attacker, b_progress, b_launch):
     listing = attacker.get(reverse("criterion_progress:index")).content.decode()
-    assert "Công khai số điện thoại của Bí thư" not in listing
+    assert "Công khai số điện thoại của bí thư" not in listing
     for name in ("criterion_progress:edit", "criterion_progress:delete"):
         assert denied(attacker.get(reverse(name, args=[b_progress.pk]))), name
     assert denied(attacker.get(reverse("launches:edit", args=[b_launch.pk])))
