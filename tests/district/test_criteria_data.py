@@ -40,9 +40,9 @@ def test_groups_are_the_plans_headings():
         ref = group["plan_reference"].removeprefix("III.")
         assert f"{ref}. {plain(group['title'])}" in SECTION_III
         assert plain(group["part"]) in SECTION_III
-    assert [g["part"] for g in PLAN_SECTIONS] == [
-        "1. Đối với hoạt động của chính quyền"
-    ] * 3 + ["2. Đối với cán bộ công chức"] * 2
+    assert [g["part"] for g in PLAN_SECTIONS] == ["1. Đối với hoạt động của chính quyền"] * 3 + [
+        "2. Đối với cán bộ công chức"
+    ] * 2
 
 
 def test_every_bullet_of_section_iii_is_a_criterion():
@@ -144,9 +144,11 @@ def test_the_data_migration_keeps_each_communes_status(communes):
             ("5.1", ProgressStatus.MET),
         ]
     )
-    before = MigrationLoader(connection).project_state(
-        ("district", "0004_programme_steps_and_status_history")
-    ).apps  # the models as the migration sees them: no history written on save
+    before = (
+        MigrationLoader(connection)
+        .project_state(("district", "0004_programme_steps_and_status_history"))
+        .apps
+    )  # the models as the migration sees them: no history written on save
     MIGRATION.rename_criteria(before, None)
     MIGRATION.record_first_states(before, None)
     statuses = dict(
