@@ -74,14 +74,22 @@ class PoliceCriteriaIndexView(generic.IndexView):
         return entered_by_district(super().get_base_queryset())
 
 
-class PoliceCriterionEditView(generic.EditView):
+class EnteredByDistrictMixin:
+    """The plan's own criteria are not edited here (their file is the source)."""
+
+    def get_queryset(self):
+        return entered_by_district(self.model._default_manager.all())
+
     def get_base_object_queryset(self):
         return entered_by_district(super().get_base_object_queryset())
 
 
-class PoliceCriterionDeleteView(generic.DeleteView):
-    def get_base_object_queryset(self):
-        return entered_by_district(super().get_base_object_queryset())
+class PoliceCriterionEditView(EnteredByDistrictMixin, generic.EditView):
+    pass
+
+
+class PoliceCriterionDeleteView(EnteredByDistrictMixin, generic.DeleteView):
+    pass
 
 
 class PoliceCriterionViewSet(ModelViewSet):

@@ -14,6 +14,8 @@ from wagtail.documents.models import Document
 
 from district.criteria import STEPS_FILE
 from district.models import (
+    Criterion,
+    CriterionSection,
     ReminderKind,
     StatusChange,
     Step,
@@ -213,3 +215,32 @@ def test_editor_of_voi_cannot_reach_keps_steps_or_evidence(
     saved = StepProgress.objects.get(commune=communes["voi"])
     assert saved.evidence_document == own
     assert StatusChange.objects.get(step=step, commune=communes["voi"]).by == voi_editor
+
+
+@pytest.mark.django_db
+def test_the_district_enters_the_police_criteria_and_editors_cannot(
+    communes, district_admin, voi_editor, client_for
+):
+    police = CriterionSection.objects.get(filled_by_district=True)
+    admin = client_for(district_admin)
+    form = {
+        "section": police.pk,
+        "code": "CA.1",
+        "requirement": "Tiếp dân niềm nở",
+        "agency": "Công an huyện",
+        "means": "",
+        "sort_order": 0,
+    }
+    assert admin.post(reverse("police_criteria:add"), form).status_code == 302
+    created = Criterion.objects.get(code="CA.1")
+    listing = admin.get(reverse("police_criteria:index")).content.decode()
+    assert "Tiếp dân niềm nở" in listing and "1.1.1" not in listing
+    plan_criterion = Criterion.objects.get(code="1.1.1")
+    for name in ("police_criteria:edit", "police_criteria:delete"):
+        assert admin.get(reverse(name, args=[plan_criterion.pk])).status_code == 404
+    # A plan section is not offered: the plan's criteria come from its file.
+    form_other = {**form, "code": "CA.2", "section": CriterionSection.objects.get(number=1).pk}
+    assert admin.post(reverse("police_criteria:add"), form_other).status_code == 200
+    attacker = client_for(voi_editor)
+    assert denied(attacker.get(reverse("police_criteria:index")))
+    assert denied(attacker.post(reverse("police_criteria:edit", args=[created.pk]), form))
