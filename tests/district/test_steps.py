@@ -2,12 +2,14 @@
 flagged on the dashboard and its reminder is in the outbox; an editor of
 Vôi never reaches Kép's step statuses or evidence."""
 
+import io
 import json
 from datetime import date, timedelta
 
 import pytest
 from django.core import mail
 from django.core.files.base import ContentFile
+from django.core.management import call_command
 from django.test import override_settings
 from django.urls import reverse
 from wagtail.documents.models import Document
@@ -244,3 +246,19 @@ def test_the_district_enters_the_police_criteria_and_editors_cannot(
     attacker = client_for(voi_editor)
     assert denied(attacker.get(reverse("police_criteria:index")))
     assert denied(attacker.post(reverse("police_criteria:edit", args=[created.pk]), form))
+
+
+@pytest.mark.django_db
+def test_the_daily_command_queues_the_reminders(communes, voi_editor, admin_with_mail):
+    Step.objects.update(deadline=date(2099, 1, 1))
+    step = commune_step()
+    step.deadline = date(2024, 5, 31)
+    step.save()
+    out = io.StringIO()
+    call_command("send_step_reminders", date="2024-06-01", stdout=out)
+    assert "step reminders queued" in out.getvalue()
+    subjects = sorted(message.subject for message in mail.outbox)
+    assert len(subjects) == 3  # Vôi, Kép and Tân Thanh: none has done it
+    assert all("trễ hạn" in subject for subject in subjects)
+    call_command("send_step_reminders", date="2024-06-02", stdout=out)
+    assert len(mail.outbox) == 3
