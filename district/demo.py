@@ -27,11 +27,11 @@ EXAMPLE_NOTE = "Ví dụ minh họa, không phải số liệu thật."
 # district has not confirmed is the commune's proposal, which the figures do
 # not count yet.
 PILOT_CRITERIA = {
-    "1.1": (ProgressStatus.MET, True),
-    "1.2": (ProgressStatus.MET, True),
-    "1.4": (ProgressStatus.IN_PROGRESS, False),
-    "1.7": (ProgressStatus.MET, False),
-    "2.2": (ProgressStatus.IN_PROGRESS, False),
+    "1.1.1": (ProgressStatus.MET, True),
+    "1.1.2": (ProgressStatus.MET, True),
+    "1.1.4": (ProgressStatus.IN_PROGRESS, False),
+    "1.1.7": (ProgressStatus.MET, False),
+    "1.2.3": (ProgressStatus.IN_PROGRESS, False),
 }
 PORTAL_INTRO = (
     "Cổng thông tin của các xã, thị trấn huyện Lạng Giang, tỉnh Bắc Giang "

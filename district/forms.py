@@ -10,6 +10,7 @@ from home.models import Commune
 from home.scoping import CommuneScopedForm
 
 from .figures import Period
+from .models import StepLevel
 
 
 class PeriodForm(forms.Form):
@@ -66,3 +67,25 @@ class CriterionProgressForm(CommuneScopedForm):
         by_district = for_user is not None and is_district_admin(for_user)
         if not by_district and "confirmed" in self.fields:
             self.fields["confirmed"].disabled = True
+
+
+class StepProgressForm(CommuneScopedForm):
+    """A commune's step needs its commune; a district step has none, and
+    only district admins record it. Evidence is chosen from the row's
+    commune's collection only (``CommuneScopedForm``)."""
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, for_user=for_user, **kwargs)
+        self.by_district = for_user is None or is_district_admin(for_user)
+        step = self.fields.get("step")
+        if step is not None and not self.by_district:
+            step.queryset = step.queryset.filter(level=StepLevel.COMMUNE)
+
+    def clean(self):
+        data = super().clean()
+        step, commune = data.get("step"), data.get("commune")
+        if step is not None and step.level == StepLevel.COMMUNE and commune is None:
+            self.add_error("commune", gettext_lazy("Each commune records this step itself."))
+        if step is not None and step.level == StepLevel.DISTRICT and commune is not None:
+            self.add_error("commune", gettext_lazy("The district carries out this step itself."))
+        return data

@@ -33,7 +33,7 @@ from home.services import (
     sync_settings,
 )
 
-from .criteria import load_criteria
+from .criteria import load_criteria, load_steps
 from .models import DistrictHomePage
 
 DISTRICT_ADMINS_GROUP = "Quản trị viên huyện"
@@ -66,6 +66,7 @@ def provision_communes(
                 continue
             provision_commune(row, base_domain=base_domain, report=report)
         load_criteria(report=report)
+        load_steps(report=report)
         if dry_run:
             transaction.set_rollback(True)
     return report

@@ -16,6 +16,7 @@ from .figures import COLUMN_LABELS, COLUMN_LIST, dashboard_table, sort_rows
 from .forms import MergeForm, PeriodForm
 from .merge import MergeError, merge_communes
 from .models import Criterion, CriterionProgress
+from .steps import step_lines
 
 # --- Dashboard ----------------------------------------------------------------
 
@@ -42,6 +43,13 @@ def dashboard(request):
     if export in ("csv", "xlsx"):
         return export_response(table, export)
     query = _period_query(period)
+    late_steps = [
+        line
+        for line in step_lines(
+            [row.commune for row in table.rows], with_district=is_district_admin(request.user)
+        )
+        if line.late
+    ]
     columns = []
     for column in COLUMN_LIST:
         key = column.key
@@ -66,6 +74,7 @@ def dashboard(request):
             "rows": [{"figures": row, "cells": _cells(row)} for row in table.rows],
             "columns": columns,
             "total_criteria": table.criteria_in_plan,
+            "late_steps": late_steps,
             "export_csv": "?" + urlencode({**query, "sort": ordering, "export": "csv"}),
             "export_xlsx": "?" + urlencode({**query, "sort": ordering, "export": "xlsx"}),
             "query": urlencode(query),
@@ -101,6 +110,7 @@ def commune_detail(request, code):
             "form": form,
             "criteria": criteria,
             "total_criteria": table.criteria_in_plan,
+            "steps": step_lines([commune], with_district=False),
         },
     )
 

@@ -7,7 +7,9 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
 from home.scoping import (
@@ -18,12 +20,12 @@ from home.scoping import (
 )
 
 from . import views
-from .forms import CriterionProgressForm
-from .models import CommuneLaunch, CriterionProgress
-from .progress import save_progress
+from .forms import CriterionProgressForm, StepProgressForm
+from .models import CommuneLaunch, Criterion, CriterionProgress, CriterionSection, StepProgress
+from .progress import save_progress, save_step_progress
 from .reports import MissingLeadershipPhonesReport
 
-for _model in (CriterionProgress, CommuneLaunch):
+for _model in (CriterionProgress, CommuneLaunch, StepProgress):
     register_permission_policy(_model, CommuneScopedPermissionPolicy(_model))
 
 
@@ -42,6 +44,80 @@ class CriterionProgressViewSet(CommuneScopedViewSet):
     list_export = ["commune", "criterion", "status", "evidence_url", "date", "note", "confirmed"]
     export_filename = "criteria-progress"
     base_form_class = CriterionProgressForm
+
+
+class StepProgressViewSet(CommuneScopedViewSet):
+    """The plan's steps (section IV) per commune; a commune editor sees and
+    exports their own commune's rows only, never the district's own steps."""
+
+    model = StepProgress
+    icon = "list-ol"
+    menu_label = gettext_lazy("Steps of the plan")
+    list_display = [
+        "step",
+        Column("get_status_display", label=gettext_lazy("status")),
+        DateColumn("done_on", label=gettext_lazy("date done")),
+        "commune",
+    ]
+    list_filter = ["status", "commune", "step"]
+    list_export = ["commune", "step", "status", "done_on", "note"]
+    export_filename = "steps-progress"
+    base_form_class = StepProgressForm
+
+
+def entered_by_district(queryset):
+    return queryset.filter(section__filled_by_district=True)
+
+
+class PoliceCriteriaIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return entered_by_district(super().get_base_queryset())
+
+
+class EnteredByDistrictMixin:
+    """The plan's own criteria are not edited here (their file is the source)."""
+
+    def get_queryset(self):
+        return entered_by_district(self.model._default_manager.all())
+
+    def get_base_object_queryset(self):
+        return entered_by_district(super().get_base_object_queryset())
+
+
+class PoliceCriterionEditView(EnteredByDistrictMixin, generic.EditView):
+    pass
+
+
+class PoliceCriterionDeleteView(EnteredByDistrictMixin, generic.DeleteView):
+    pass
+
+
+class PoliceCriterionViewSet(ModelViewSet):
+    """The "Công an thân thiện" criteria (V.3), which the plan leaves to the
+    district police: district admins enter them here (plain model
+    permissions, as for the procedure fields). The plan's own criteria come
+    from ``district/data/criteria.json`` and are not listed here."""
+
+    model = Criterion
+    icon = "pick"
+    menu_label = gettext_lazy("Friendly police criteria")
+    form_fields = ["section", "code", "requirement", "agency", "means", "sort_order"]
+    list_display = ["code", "requirement", "agency"]
+    copy_view_enabled = False
+    index_view_class = PoliceCriteriaIndexView
+    edit_view_class = PoliceCriterionEditView
+    delete_view_class = PoliceCriterionDeleteView
+
+    def get_form_class(self, for_update=False):
+        form_class = super().get_form_class(for_update)
+        sections = CriterionSection.objects.filter(filled_by_district=True)
+
+        class PoliceCriterionForm(form_class):
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                self.fields["section"].queryset = sections
+
+        return PoliceCriterionForm
 
 
 class CommuneLaunchViewSet(CommuneScopedViewSet):
@@ -65,7 +141,9 @@ class DistrictViewSetGroup(ViewSetGroup):
     menu_order = 230
     items = (
         CriterionProgressViewSet("criterion_progress"),
+        StepProgressViewSet("step_progress"),
         CommuneLaunchViewSet("launches"),
+        PoliceCriterionViewSet("police_criteria"),
     )
 
 
@@ -131,3 +209,14 @@ def save_progress_through_the_service(registry):
 
     for action in actions_saving_through(save):
         registry.register(CriterionProgress, action)
+
+
+@hooks.register("register_actions")
+def save_step_progress_through_the_service(registry):
+    """Steps are saved with their author, as the history needs."""
+
+    def save(progress, *, user, form):
+        return save_step_progress(progress, user=user)
+
+    for action in actions_saving_through(save):
+        registry.register(StepProgress, action)

@@ -10,6 +10,7 @@ The commune model is looked up when called, not imported: the page form
 from typing import TYPE_CHECKING
 
 from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 
 if TYPE_CHECKING:
@@ -37,3 +38,26 @@ def communes_for_user(user) -> QuerySet["Commune"]:
     # one by hand must not reach the archived site (rooted at the tree's root).
     mine = Q(editors_group__user=user) | Q(approvers_group__user=user, merged_into__isnull=True)
     return communes.filter(pk__in=communes.filter(mine).values("pk"))
+
+
+def district_admin_users() -> QuerySet:
+    """Active users ``is_district_admin`` says yes to (superusers, and the
+    holders of ``MANAGE_ALL_COMMUNES`` directly or through a group): whom
+    the district's reminders go to."""
+    app_label, codename = MANAGE_ALL_COMMUNES.split(".")
+    through_group = Q(
+        groups__permissions__codename=codename,
+        groups__permissions__content_type__app_label=app_label,
+    )
+    direct = Q(
+        user_permissions__codename=codename,
+        user_permissions__content_type__app_label=app_label,
+    )
+    users = get_user_model().objects.filter(is_active=True)
+    return users.filter(Q(is_superuser=True) | through_group | direct).distinct()
+
+
+def commune_editors(commune) -> QuerySet:
+    """Active members of the commune's editors' group."""
+    users = get_user_model().objects.filter(is_active=True)
+    return users.filter(groups__pk=commune.editors_group_id).distinct()

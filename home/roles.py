@@ -74,6 +74,9 @@ COMMUNE_EDITOR_PERMISSIONS = [
     "district.add_criterionprogress",
     "district.change_criterionprogress",
     "district.view_communelaunch",
+    # The plan's steps: record the commune's own, with evidence.
+    "district.add_stepprogress",
+    "district.change_stepprogress",
 ]
 
 # A commune's approvers (the chairman, the office chief): into the admin, to
@@ -115,4 +118,7 @@ DISTRICT_ADMIN_PERMISSIONS = [
     "district.add_communelaunch",
     "district.change_communelaunch",
     "district.delete_communelaunch",
+    *(f"district.{action}_stepprogress" for action in ("add", "change", "delete")),
+    # The "Công an thân thiện" criteria (V.3), which the district enters.
+    *(f"district.{action}_criterion" for action in ("add", "change", "delete")),
 ]

@@ -9,7 +9,8 @@ rule)``, which evaluates that same ``Q`` on the instance's loaded values
 without a query.
 
 Only the lookups the project's rules use are understood: ``exact``, ``in``,
-``lt``, ``lte``, ``gt``, ``gte``, ``isnull``, the ``date`` transform (the
+``lt``, ``lte``, ``gt``, ``gte``, ``isnull``, a field of a related row
+(``step__deadline``), the ``date`` transform (the
 local day of an aware datetime, as Django's ``__date`` uses the current time
 zone) and ``F("other_field")`` on the right-hand side. Anything else raises
 ``ValueError`` rather than guess: a rule that Python cannot read exactly as
@@ -69,17 +70,33 @@ def _child_matches(instance, child) -> bool:
         comparison = parts.pop()
     value = getattr(instance, field)
     for part in parts:
-        if part not in TRANSFORMS:
+        if part in TRANSFORMS:
+            value = None if value is None else TRANSFORMS[part](value)
+        elif value is not None and _is_related_object(value, part):
+            value = getattr(value, part)
+        else:
             raise ValueError(f"Unsupported transform {part!r} in {lookup!r}")
-        value = None if value is None else TRANSFORMS[part](value)
     if comparison == "isnull":
         return _isnull(value, expected)
     if comparison == "exact" and expected is None:
         return value is None  # Django reads ``field=None`` as ``field__isnull=True``
     if isinstance(expected, F):
-        expected = getattr(instance, expected.name)
+        expected = _follow(instance, expected.name)
     elif hasattr(expected, "resolve_expression"):
         raise ValueError(f"Unsupported expression {expected!r} in {lookup!r}")
     if value is None or expected is None:
         return False
     return COMPARISONS[comparison](value, expected)
+
+
+def _is_related_object(value, name: str) -> bool:
+    """``step__deadline``: a field of a related row (already loaded or not)."""
+    return hasattr(value, "_meta") and any(f.name == name for f in value._meta.concrete_fields)
+
+
+def _follow(instance, path: str):
+    """``F("step__deadline")``: the field, through related rows."""
+    value = instance
+    for name in path.split("__"):
+        value = None if value is None else getattr(value, name)
+    return value

@@ -351,6 +351,9 @@ elif env("CLOUDFLARE_BEARER_TOKEN"):
 # Feedback: answered within this many working days (Monday to Friday, less
 # Vietnam's public holidays: contact.services.add_working_days) or overdue.
 FEEDBACK_ANSWER_WORKING_DAYS = int(env("FEEDBACK_ANSWER_WORKING_DAYS", "10"))
+# The plan's steps: editors and district admins are reminded this many days
+# before a step's deadline, and again once it has passed (send_step_reminders).
+PROGRAMME_STEP_REMINDER_DAYS = int(env("PROGRAMME_STEP_REMINDER_DAYS", "7"))
 # Per client address: submissions per hour, lookups per hour, ratings per hour.
 FEEDBACK_RATE_LIMIT = int(env("FEEDBACK_RATE_LIMIT", "5"))
 LOOKUP_RATE_LIMIT = int(env("LOOKUP_RATE_LIMIT", "20"))

@@ -14,12 +14,23 @@ What each figure counts, and why, is in the docstrings of ``Figures``,
 "met") are the ``*_q`` functions next to each model, which the models'
 own properties and the admin filters use too.
 
+"Criteria met" is read from the status history (``StatusChange``): a
+criterion as it stood at the end of the period, so a past period's review
+comes out the same whenever it is produced (``criteria_met``). The plan's
+steps done and late: ``step_counts``.
+
 A whole table costs a fixed number of queries (``figure_table``), whatever
 the number of communes or rows.
 """
 
 from .columns import COLUMN_LABELS, COLUMN_LIST, COLUMNS, Column, sort_rows
-from .compute import figure_table, missing_published_phones, monthly_satisfaction
+from .compute import (
+    criteria_met,
+    figure_table,
+    missing_published_phones,
+    monthly_satisfaction,
+    step_counts,
+)
 from .period import Period
 from .rows import CommuneFigures, Figures, FigureTable, MonthFigures, Programme, share
 
@@ -34,12 +45,14 @@ __all__ = [
     "MonthFigures",
     "Period",
     "Programme",
+    "criteria_met",
     "dashboard_table",
     "figure_table",
     "missing_published_phones",
     "monthly_satisfaction",
     "share",
     "sort_rows",
+    "step_counts",
 ]
 
 

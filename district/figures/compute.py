@@ -7,7 +7,7 @@ decides on its own what "answered" or "late" means."""
 from collections import defaultdict
 from datetime import date
 
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -27,7 +27,9 @@ from contact.models import (
     received_q,
     satisfied_q,
 )
-from district.models.programme import Criterion, CriterionProgress
+from district.models.history import StatusChange
+from district.models.programme import Criterion, ProgressStatus
+from district.models.steps import Step, StepLevel, StepProgress, StepStatus, step_late_q
 from home.models import Commune
 from procedures.models import Dossier, Procedure, late_q, returned_on_time_q
 
@@ -125,14 +127,56 @@ def dossier_counts(ids: list[int], period: Period) -> dict[int, dict]:
 
 
 def criteria_met(ids: list[int], as_of: date) -> dict[int, int]:
+    """Criteria met and confirmed by the district as they stood at the end
+    of ``as_of`` (local time), per commune, from the status history
+    (``StatusChange``): a criterion met after that day does not count, and
+    one met then but reopened since still does. One query."""
+    end = Period(as_of, as_of).bounds[1]
+    latest = (
+        StatusChange.objects.filter(
+            commune=OuterRef("commune"), criterion=OuterRef("criterion"), at__lt=end
+        )
+        .order_by("-at", "-pk")
+        .values("pk")[:1]
+    )
     rows = (
-        CriterionProgress.objects.filter(commune__in=ids)
-        .met(as_of=as_of)
+        StatusChange.objects.filter(commune__in=ids, criterion__isnull=False, at__lt=end)
+        .filter(pk=Subquery(latest))
+        .filter(status=ProgressStatus.MET, confirmed=True)
         .order_by()
         .values("commune")
         .annotate(n=Count("pk"))
     )
     return {row["commune"]: row["n"] for row in rows}
+
+
+def step_counts(ids: list[int], on: date) -> dict[int | None, dict]:
+    """Per commune (``None``: the district's own steps), the steps it has
+    to carry out, those done, and those late on ``on`` (``step_late_q``).
+    A step without a progress row yet is not done, and late once its
+    deadline has passed. Two queries."""
+    steps = list(Step.objects.values_list("pk", "level", "deadline"))
+    rows = StepProgress.objects.filter(Q(commune__in=ids) | Q(commune__isnull=True))
+    states = {
+        (commune, step): (done, late)
+        for commune, step, done, late in rows.annotate(
+            done=Count("pk", filter=Q(status=StepStatus.DONE)),
+            late=Count("pk", filter=step_late_q(on)),
+        ).values_list("commune", "step", "done", "late")
+    }
+    counts: dict[int | None, dict] = {}
+    for owner in [*ids, None]:
+        level = StepLevel.DISTRICT if owner is None else StepLevel.COMMUNE
+        own = [(pk, deadline) for pk, step_level, deadline in steps if step_level == level]
+        found = [(states.get((owner, pk)), deadline) for pk, deadline in own]
+        counts[owner] = {
+            "steps": len(own),
+            "steps_done": sum(1 for state, _ in found if state and state[0]),
+            "steps_late": sum(
+                1 for state, deadline in found if (state[1] if state else deadline < on)
+            ),
+        }
+    return counts
 
 
 def procedures_published(ids: list[int]) -> dict[int, int]:

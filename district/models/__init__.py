@@ -1,7 +1,8 @@
 """The district app's models: the programme (criteria, each commune's
-progress, launch dates), the portal's pages and the archive of merged
-communes' sites."""
+progress, the plan's steps, the history of their statuses, launch dates),
+the portal's pages and the archive of merged communes' sites."""
 
+from .history import StatusChange
 from .portal import DistrictHomePage, SatisfactionOverviewPage
 from .programme import (
     ArchivedSite,
@@ -12,6 +13,16 @@ from .programme import (
     ProgressStatus,
     met_q,
 )
+from .steps import (
+    ReminderKind,
+    Step,
+    StepLevel,
+    StepProgress,
+    StepReminder,
+    StepStatus,
+    step_late_q,
+    step_overdue_q,
+)
 
 __all__ = [
     "ArchivedSite",
@@ -21,6 +32,15 @@ __all__ = [
     "CriterionSection",
     "DistrictHomePage",
     "ProgressStatus",
+    "ReminderKind",
     "SatisfactionOverviewPage",
+    "StatusChange",
+    "Step",
+    "StepLevel",
+    "StepProgress",
+    "StepReminder",
+    "StepStatus",
     "met_q",
+    "step_late_q",
+    "step_overdue_q",
 ]

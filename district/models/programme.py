@@ -15,13 +15,28 @@ from wagtail.models import Site
 from home.models import Commune
 from home.rules import matches
 
+from .history import RecordsStatusChanges
+
 
 class CriterionSection(models.Model):
-    """A section of the plan (``1`` … ``5``), as ``MISSION.md`` groups the criteria."""
+    """A group of criteria as the plan groups them in section III (1.1 …
+    2.2, under "1. Đối với hoạt động của chính quyền" and "2. Đối với cán bộ
+    công chức"), and the "Công an thân thiện" group (V.3) whose criteria the
+    district police set and the district enters (``filled_by_district``).
+    ``number`` only orders the groups."""
 
     number = models.PositiveSmallIntegerField(_("number"), unique=True)
-    title = models.CharField(pgettext_lazy("section", "title"), max_length=200)
+    title = models.CharField(pgettext_lazy("section", "title"), max_length=250)
     plan_reference = models.CharField(_("plan section"), max_length=20, blank=True)
+    part = models.CharField(_("part of the plan"), max_length=120, blank=True)
+    filled_by_district = models.BooleanField(
+        _("criteria entered by the district"),
+        default=False,
+        help_text=_("The plan does not list these criteria: the district enters them."),
+    )
+    agency = models.CharField(_("checked by"), max_length=120, blank=True)
+    agency_basis = models.CharField(_("basis in the plan"), max_length=20, blank=True)
+    note = models.TextField(_("note"), blank=True)
 
     class Meta:
         ordering = ["number"]
@@ -33,7 +48,10 @@ class CriterionSection(models.Model):
 
 
 class Criterion(models.Model):
-    """One row of the plan: what is required, and what carries it."""
+    """One duty of the commune in section III, quoted as the plan writes it
+    (``requirement``), who checks it (``agency``: Phòng Nội vụ for what is
+    tied to administrative reform, V.2; the district agency of its field,
+    V.6; the district police, V.3), and how the website carries it."""
 
     section = models.ForeignKey(
         CriterionSection,
@@ -42,7 +60,10 @@ class Criterion(models.Model):
         related_name="criteria",
     )
     code = models.CharField(_("code"), max_length=10, unique=True)
+    heading = models.CharField(_("heading in the plan"), max_length=200, blank=True)
     requirement = models.TextField(_("requirement"))
+    agency = models.CharField(_("checked by"), max_length=120, blank=True)
+    agency_basis = models.CharField(_("basis in the plan"), max_length=20, blank=True)
     means = models.TextField(_("how it is met"), blank=True)
     sort_order = models.PositiveSmallIntegerField(_("display order"), default=0)
 
@@ -76,12 +97,17 @@ class CriterionProgressQuerySet(models.QuerySet):
         return self.filter(met_q(as_of))
 
 
-class CriterionProgress(models.Model):
+class CriterionProgress(RecordsStatusChanges):
     """Where one commune stands on one criterion, with its evidence.
 
     A commune editor's save is a proposal (``confirmed`` goes back to False);
     only a district admin's confirmation makes a "met" count in the figures.
+    Every change of status or confirmation is kept (``StatusChange``), at
+    the confirmation's time when there is one.
     """
+
+    tracked_fields = ("status", "confirmed")
+    history_target = "criterion"
 
     commune = models.ForeignKey(
         Commune,
@@ -162,6 +188,11 @@ class CriterionProgress(models.Model):
 
     def __str__(self):
         return f"{self.commune}: {self.criterion.code}"
+
+    def change_time(self):
+        if self.confirmed and self.confirmed_at:
+            return self.confirmed_at
+        return timezone.now()
 
     @property
     def counts_as_met(self) -> bool:

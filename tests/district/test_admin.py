@@ -43,7 +43,7 @@ def b_sms(b_dossier):
 def b_progress(communes):
     return CriterionProgress.objects.create(
         commune=communes["kep"],
-        criterion=Criterion.objects.get(code="1.2"),
+        criterion=Criterion.objects.get(code="1.1.2"),
         status=ProgressStatus.MET,
         note="Minh chứng bí mật của Kép",
         confirmed=True,
@@ -132,7 +132,7 @@ def test_editor_sees_only_own_text_messages(attacker, b_sms, communes):
 
 def test_editor_cannot_reach_another_communes_criteria_or_launch(attacker, b_progress, b_launch):
     listing = attacker.get(reverse("criterion_progress:index")).content.decode()
-    assert "Công khai số điện thoại của Bí thư" not in listing
+    assert "Công khai số điện thoại của bí thư" not in listing
     for name in ("criterion_progress:edit", "criterion_progress:delete"):
         assert denied(attacker.get(reverse(name, args=[b_progress.pk]))), name
     assert denied(attacker.get(reverse("launches:edit", args=[b_launch.pk])))
@@ -157,7 +157,7 @@ def progress_form(commune, criterion, **extra):
 def test_editor_proposes_and_only_the_district_confirms(
     attacker, communes, district_admin, client_for
 ):
-    criterion = Criterion.objects.get(code="1.1")
+    criterion = Criterion.objects.get(code="1.1.1")
     response = attacker.post(
         reverse("criterion_progress:add"), progress_form(communes["voi"], criterion)
     )
@@ -184,7 +184,7 @@ def test_editor_proposes_and_only_the_district_confirms(
 
 
 def test_editor_cannot_propose_for_another_commune(attacker, communes):
-    criterion = Criterion.objects.get(code="1.3")
+    criterion = Criterion.objects.get(code="1.1.3")
     response = attacker.post(
         reverse("criterion_progress:add"), progress_form(communes["kep"], criterion)
     )

@@ -45,7 +45,7 @@ def test_a_ready_dossier_imported_from_csv_texts_the_applicant(
 def progress(communes):
     return CriterionProgress(
         commune=communes["voi"],
-        criterion=Criterion.objects.get(code="1.1"),
+        criterion=Criterion.objects.get(code="1.1.1"),
         status=ProgressStatus.MET,
         confirmed=True,
     )

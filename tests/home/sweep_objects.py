@@ -37,7 +37,14 @@ from wagtail_localize.models import (
 )
 
 from contact.models import Feedback, Letter, Official, Rating, ReplyTemplate
-from district.models import CommuneLaunch, Criterion, CriterionProgress
+from district.models import (
+    CommuneLaunch,
+    Criterion,
+    CriterionProgress,
+    CriterionSection,
+    Step,
+    StepProgress,
+)
 from home.models import Commune, StandardPage
 from news.models import Notice
 from procedures.dossiers import save_dossier
@@ -110,6 +117,14 @@ def _progress(commune, mark):
     )
 
 
+def _step(commune, mark):
+    return StepProgress.objects.create(
+        commune=commune,
+        step=Step.objects.filter(level="commune").order_by("number").first(),
+        note=f"Bước {mark}",
+    )
+
+
 def _launch(commune, mark):
     launch, _ = CommuneLaunch.objects.update_or_create(
         commune=commune, defaults={"launch_date": date(2022, 11, 15), "note": f"Ra mắt {mark}"}
@@ -138,6 +153,7 @@ ROW_BUILDERS = {
     Notice: lambda commune, mark: NoticeFactory(commune=commune, message=f"Khẩn {mark}"),
     CriterionProgress: _progress,
     CommuneLaunch: _launch,
+    StepProgress: _step,
 }
 
 
@@ -209,6 +225,11 @@ def build_objects(commune, *, editor) -> dict:
     # Shared models: requested too, though no commune owns them.
     objects[ProcedureField] = ProcedureField.objects.order_by("pk").first()
     objects[Locale] = Locale.objects.get(language_code="en")
+    objects[Criterion] = Criterion.objects.create(  # one the district enters (V.3)
+        section=CriterionSection.objects.get(filled_by_district=True),
+        code=f"CA.{commune.code}",
+        requirement=f"Tiêu chí công an {mark}",
+    )
     objects[get_user_model()] = editor
     return objects
 

@@ -154,7 +154,7 @@ def test_procedure_form_template_from_own_commune_is_kept(attacker, communes, a_
 def progress_form(commune, **extra):
     return {
         "commune": commune.pk,
-        "criterion": Criterion.objects.get(code="1.1").pk,
+        "criterion": Criterion.objects.get(code="1.1.1").pk,
         "status": ProgressStatus.MET,
         "date": "2022-10-15",
         "evidence_url": "",
@@ -168,7 +168,7 @@ def progress_form(commune, **extra):
 @pytest.fixture
 def a_progress(communes):
     return CriterionProgress.objects.create(
-        commune=communes["voi"], criterion=Criterion.objects.get(code="1.1")
+        commune=communes["voi"], criterion=Criterion.objects.get(code="1.1.1")
     )
 
 

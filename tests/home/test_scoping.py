@@ -113,7 +113,7 @@ def progress_form(commune, criterion, **extra):
 def test_the_admins_save_goes_through_the_service_with_the_user_and_the_form(
     communes, district_admin, editor_a, client_for
 ):
-    criterion = Criterion.objects.get(code="1.1")
+    criterion = Criterion.objects.get(code="1.1.1")
     editor = client_for(editor_a)
     response = editor.post(
         reverse("criterion_progress:add"), progress_form(communes["voi"], criterion)
@@ -155,7 +155,7 @@ def test_a_row_of_one_commune_cannot_name_another_communes_file(
     if who == "editor of both":
         editor_a.groups.add(communes["kep"].editors_group)
     user = district_admin if who == "district" else editor_a
-    criterion = Criterion.objects.get(code="1.1")
+    criterion = Criterion.objects.get(code="1.1.1")
     progress = CriterionProgress.objects.create(commune=communes["voi"], criterion=criterion)
     url = reverse("criterion_progress:edit", args=[progress.pk])
     form = progress_form(communes["voi"], criterion, evidence_document=kep_document.pk)
@@ -176,7 +176,7 @@ def test_a_new_row_or_a_row_moved_to_another_commune_is_checked_for_its_new_comm
     communes, district_admin, client_for, kep_document
 ):
     client = client_for(district_admin)
-    criterion = Criterion.objects.get(code="1.1")
+    criterion = Criterion.objects.get(code="1.1.1")
     form = progress_form(communes["voi"], criterion, evidence_document=kep_document.pk)
     assert client.post(reverse("criterion_progress:add"), form).status_code == 200
     assert not CriterionProgress.objects.filter(commune=communes["voi"]).exists()
