@@ -1,11 +1,11 @@
 """What the district's pages show, for the page cache (``home.caching``):
 the portal's home and its satisfaction page (``/hai-long/``) count every
-commune's ratings and feedback and list the communes with their sites; a
-commune's launch date is on its home page."""
+commune's ratings, feedback and survey responses and list the communes
+with their sites; a commune's launch date is on its home page."""
 
 from wagtail.models import Site
 
-from contact.models import Feedback, Rating
+from contact.models import Feedback, Rating, SurveyResponse, SurveyRound
 from home.caching.registry import register
 from home.caching.targets import Target, commune_site, home_targets, section_targets
 from home.models import Commune
@@ -24,6 +24,6 @@ def launch_targets(launch: CommuneLaunch) -> list[Target]:
 
 
 def connect() -> None:
-    for model in (Rating, Feedback, Commune, Site):
+    for model in (Rating, Feedback, SurveyResponse, SurveyRound, Commune, Site):
         register(model, portal_figures)
     register(CommuneLaunch, launch_targets)

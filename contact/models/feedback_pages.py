@@ -10,6 +10,7 @@ from home.models import Commune, SectionPage
 
 from .. import views
 from .feedback import Feedback
+from .survey_pages import SurveyRoutesMixin
 
 
 class FeedbackPage(RoutablePageMixin, SectionPage):
@@ -50,9 +51,10 @@ class FeedbackPage(RoutablePageMixin, SectionPage):
         return views.published_answers(self, request)
 
 
-class RatingPage(RoutablePageMixin, SectionPage):
+class RatingPage(SurveyRoutesMixin, RoutablePageMixin, SectionPage):
     """The page the counter poster's QR code opens: rate the visit, then see
-    the commune's figures at ``ket-qua/``."""
+    the commune's figures at ``ket-qua/``; the residents' survey below
+    ``khao-sat/`` (``SurveyRoutesMixin``)."""
 
     class Meta:
         verbose_name = _("rating page")
