@@ -3,9 +3,9 @@ commune and per question, the answers on each level and the satisfied share,
 and the district's total, whose shares come from the summed counts.
 
 "Satisfied" is the survey's own rule (``contact.models.survey_satisfied_q``:
-"rất hài lòng" or "hài lòng"), counted in the query. Two queries per table,
-whatever the number of communes or responses, plus one to learn whether
-the round names its communes.
+"rất hài lòng" or "hài lòng"), counted in the query. Four queries per table,
+whatever the number of communes or responses: whether the round names its
+communes, the communes, the answers, the responses.
 
 The charts' geometry (where each level's bar starts and ends, in percent)
 is computed here too, from the same counts, so a chart cannot disagree with
