@@ -47,11 +47,11 @@ def results_csv(results: SurveyResults) -> bytes:
     return csv_bytes(lines())
 
 
-def survey_admin_results(request, pk=None):
+def survey_admin_results(request, round_id=None):
     if not request.user.has_perm(VIEW_RESPONSES):
         raise PermissionDenied
     rounds = visible_rounds(request.user)
-    survey_round = get_object_or_404(rounds, pk=pk) if pk is not None else rounds.first()
+    survey_round = rounds.first() if round_id is None else get_object_or_404(rounds, pk=round_id)
     results = None
     if survey_round is not None:
         results = survey_results(survey_round, communes_for_user(request.user))

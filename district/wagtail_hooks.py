@@ -82,7 +82,7 @@ def register_district_admin_urls():
         path("district/merge/", views.merge_view, name="district_merge"),
         path("district/survey/", survey_views.survey_admin_results, name="district_survey"),
         path(
-            "district/survey/<int:pk>/",
+            "district/survey/<int:round_id>/",
             survey_views.survey_admin_results,
             name="district_survey_round",
         ),

@@ -36,7 +36,16 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
-from contact.models import Feedback, Letter, Official, Rating, ReplyTemplate
+from contact.models import (
+    Feedback,
+    Letter,
+    Official,
+    Rating,
+    ReplyTemplate,
+    SurveyResponse,
+    SurveyRound,
+)
+from contact.survey import store_survey_response
 from district.models import CommuneLaunch, Criterion, CriterionProgress
 from home.models import Commune, StandardPage
 from news.models import Notice
@@ -110,6 +119,17 @@ def _progress(commune, mark):
     )
 
 
+def _survey_response(commune, mark):
+    """A response to a round that asks this commune only, titled with the
+    marker: the round's id names the commune's results too."""
+    today = timezone.localdate()
+    survey_round = SurveyRound.objects.create(
+        title=f"Khảo sát {mark}", start_date=today, end_date=today
+    )
+    survey_round.communes.set([commune])
+    return store_survey_response(survey_round, commune, "to_chuc", {"thai_do": "hai_long"})
+
+
 def _launch(commune, mark):
     launch, _ = CommuneLaunch.objects.update_or_create(
         commune=commune, defaults={"launch_date": date(2022, 11, 15), "note": f"Ra mắt {mark}"}
@@ -138,6 +158,7 @@ ROW_BUILDERS = {
     Notice: lambda commune, mark: NoticeFactory(commune=commune, message=f"Khẩn {mark}"),
     CriterionProgress: _progress,
     CommuneLaunch: _launch,
+    SurveyResponse: _survey_response,
 }
 
 
@@ -206,6 +227,7 @@ def build_objects(commune, *, editor) -> dict:
     for model, build in ROW_BUILDERS.items():
         objects[model] = build(commune, mark)
     objects[Collection] = collection
+    objects[SurveyRound] = objects["survey_round"] = objects[SurveyResponse].survey_round
     # Shared models: requested too, though no commune owns them.
     objects[ProcedureField] = ProcedureField.objects.order_by("pk").first()
     objects[Locale] = Locale.objects.get(language_code="en")
