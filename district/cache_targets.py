@@ -7,16 +7,17 @@ from wagtail.models import Site
 
 from contact.models import Feedback, Rating, SurveyResponse, SurveyRound
 from home.caching.registry import register
-from home.caching.targets import Target, commune_site, home_targets, section_targets
+from home.caching.targets import Target, commune_site, home_targets, route, section_targets
 from home.models import Commune
 
-from .models import CommuneLaunch
+from .models import CommuneLaunch, SatisfactionOverviewPage
 
 
 def portal_figures(_row=None) -> list[Target]:
-    """The portal's home and ``/hai-long/``, in every language."""
+    """The portal's home, ``/hai-long/`` and its survey page, in every language."""
     portal = Site.objects.filter(is_default_site=True).select_related("root_page").first()
-    return [*home_targets(portal), *section_targets(portal, "satisfaction")]
+    survey = route(SatisfactionOverviewPage, "survey")
+    return [*home_targets(portal), *section_targets(portal, "satisfaction", ["", survey])]
 
 
 def launch_targets(launch: CommuneLaunch) -> list[Target]:

@@ -36,13 +36,13 @@ def test_a_response_refreshes_its_results_and_the_portal_only(
     survey_round, django_assert_num_queries
 ):
     others = [("kep", RESULTS), ("kep", POSTER), ("voi", "/"), ("voi", "/danh-gia/ket-qua/")]
-    warm(*others, ("voi", RESULTS), (PORTAL, "/hai-long/"))
+    warm(*others, ("voi", RESULTS), (PORTAL, "/hai-long/khao-sat/"))
     data = {"respondent_type": "to_chuc", **{f"q_{t}": "hai_long" for t in SurveyTopic.values}}
     answered = Client().post("/danh-gia/khao-sat/", data, HTTP_HOST=host("voi"))
     assert answered.status_code == 302
     assert_hits_without_queries(django_assert_num_queries, *others)
     assert_fresh("voi", RESULTS, "100,0%")
-    assert "100,0%" in assert_fresh(PORTAL, "/hai-long/")
+    assert "100,0%" in assert_fresh(PORTAL, "/hai-long/khao-sat/")
 
 
 def test_a_rounds_change_refreshes_every_communes_survey_pages(

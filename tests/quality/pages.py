@@ -67,6 +67,7 @@ CITIZEN_PAGES = [
     CitizenPage("thank-you letters", "voi", "/cam-on/"),
     CitizenPage("dossier lookup", "voi", "/tra-cuu-ho-so/"),
     CitizenPage("portal satisfaction overview", PORTAL, "/hai-long/"),
+    CitizenPage("portal survey results", PORTAL, "/hai-long/khao-sat/"),
     CitizenPage("not found", "voi", "/khong-co-trang-nay/", status=404),
     CitizenPage("portal not found", PORTAL, "/khong-co-trang-nay/", status=404),
 ]
