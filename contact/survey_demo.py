@@ -14,8 +14,8 @@ from .survey import store_survey_response
 
 DEMO_TITLE = "Khảo sát sự hài lòng của người dân với chính quyền cơ sở (minh họa)"
 DEMO_INTRO = (
-    "Thực hiện bước 12 của Kế hoạch: khảo sát sự hài lòng của người dân, tổ chức, "
-    "cá nhân với chính quyền cơ sở. Phiếu ẩn danh, không hỏi họ tên hay số điện thoại."
+    "Thực hiện bước 12 của Kế hoạch: “Tổ chức khảo sát về sự hài lòng của người dân, "
+    "tổ chức, cá nhân với chính quyền cơ sở”. Mời bạn dành hai phút trả lời năm câu hỏi."
 )
 # Each demo response's levels, one per topic in order; respondents cycle.
 DEMO_ANSWERS = [

@@ -108,6 +108,16 @@ class CommuneSurvey:
         return sum(question.answers for question in self.questions)
 
     @property
+    def level_rows(self) -> list[tuple[str, list[int]]]:
+        """(level's label, its count in each question): the chart's table,
+        one row per level and one column per question, narrow enough for a
+        phone."""
+        return [
+            (level.label, [question.counts.get(level.value, 0) for question in self.questions])
+            for level in SurveyLevel
+        ]
+
+    @property
     def satisfied(self) -> int:
         return sum(question.satisfied for question in self.questions)
 
