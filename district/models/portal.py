@@ -62,6 +62,8 @@ class SatisfactionOverviewPage(RoutablePageMixin, BasePage):
                 "total": table.total,
                 "period": table.period,
                 "months": monthly_satisfaction(period=table.period),
+                # Relative to this page ("khao-sat/"): no site lookup to link it.
+                "survey_url": self.reverse_subpage("survey"),
             }
         )
         return context

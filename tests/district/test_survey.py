@@ -109,6 +109,8 @@ def test_the_commune_results_page_shows_its_own_figures_only(answered):
 
 
 def test_the_portal_shows_every_commune_and_the_total(answered):
+    overview = Client().get("/hai-long/", HTTP_HOST="localhost").content.decode()
+    assert '<a href="khao-sat/">' in overview  # relative to /hai-long/ (and /en/hai-long/)
     page = Client().get("/hai-long/khao-sat/", HTTP_HOST="localhost").content.decode()
     assert "Khảo sát sự hài lòng của người dân" in page
     for name in ("Thị trấn Vôi", "Thị trấn Kép"):
