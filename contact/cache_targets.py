@@ -2,6 +2,8 @@
 (``home.caching``). The portal's figures, which count ratings and feedback
 too, are declared by the district app that shows them."""
 
+from wagtail.models import Site
+
 from home.caching.registry import register
 from home.caching.targets import Target, commune_site, route, section_targets
 
@@ -13,6 +15,8 @@ from .models import (
     Official,
     Rating,
     RatingPage,
+    SurveyResponse,
+    SurveyRound,
 )
 
 
@@ -21,6 +25,24 @@ def rating_targets(rating: Rating) -> list[Target]:
     not on the rating form nor anywhere else of the commune."""
     site = commune_site(rating.commune_id)
     return section_targets(site, "rating", [route(RatingPage, "results")])
+
+
+def survey_response_targets(response: SurveyResponse) -> list[Target]:
+    """A response counts in its commune's survey results only."""
+    site = commune_site(response.commune_id)
+    return section_targets(site, "rating", [route(RatingPage, "survey_results")])
+
+
+SURVEY_ROUTES = ("survey", "survey_results", "survey_poster")
+
+
+def survey_round_targets(_round: SurveyRound) -> list[Target]:
+    """A round's title and dates show on the survey's pages of the communes
+    it asks; which those were before the change is unknown once it is
+    saved, and rounds change a few times a year: every commune's."""
+    routes = [route(RatingPage, name) for name in SURVEY_ROUTES]
+    sites = Site.objects.filter(commune__isnull=False).select_related("root_page")
+    return [target for site in sites for target in section_targets(site, "rating", routes)]
 
 
 def feedback_targets(feedback: Feedback) -> list[Target]:
@@ -46,5 +68,7 @@ def official_targets(official: Official) -> list[Target]:
 
 def connect() -> None:
     register(Rating, rating_targets)
+    register(SurveyResponse, survey_response_targets)
+    register(SurveyRound, survey_round_targets)
     register(Feedback, feedback_targets)
     register(Official, official_targets)

@@ -23,6 +23,7 @@ from .forms import FeedbackModerationForm, LetterForm, OfficialForm
 from .letters import save_letter
 from .models import Feedback, Letter, Official, Rating, ReplyTemplate
 from .services import moderate
+from .survey_admin import SurveyViewSetGroup
 
 for _model in (Official, Feedback, ReplyTemplate, Rating):
     register_permission_policy(_model, CommuneScopedPermissionPolicy(_model))
@@ -235,6 +236,11 @@ class LetterViewSet(CommuneScopedViewSet):
             *super().get_urlpatterns(),
             path("print/<int:pk>/", self.print_view, name="print"),
         ]
+
+
+@hooks.register("register_admin_viewset")
+def register_survey_viewsets():
+    return SurveyViewSetGroup()
 
 
 @hooks.register("register_admin_viewset")

@@ -22,3 +22,4 @@ class DistrictConfig(AppConfig):
         # The commune's rating results (a contact page) show the figures
         # defined here; contact, a lower layer, only offers the slot.
         register_slot_template("rating_results", "district/includes/rating_results.html", order=10)
+        register_slot_template("survey_results", "district/includes/survey_results.html", order=10)

@@ -11,6 +11,7 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from contact.demo import load_demo_contact
+from contact.survey_demo import load_demo_survey
 from home.demo import fill_page, load_demo_communes
 from home.models import Commune
 from home.services import ProvisionReport
@@ -48,6 +49,7 @@ def load_demo_content() -> ProvisionReport:
         fill_page(portal, {"intro": PORTAL_INTRO}, report)
     load_demo_procedures(report)
     load_demo_contact(report)
+    load_demo_survey(report)
     load_demo_news(report)
     load_demo_programme(report)
     return report

@@ -19,7 +19,7 @@ from home.scoping import (
     actions_saving_through,
 )
 
-from . import views
+from . import survey_views, views
 from .forms import CriterionProgressForm, StepProgressForm
 from .models import CommuneLaunch, Criterion, CriterionProgress, CriterionSection, StepProgress
 from .progress import save_progress, save_step_progress
@@ -158,6 +158,12 @@ def register_district_admin_urls():
         path("district/dashboard/", views.dashboard, name="district_dashboard"),
         path("district/dashboard/<str:code>/", views.commune_detail, name="district_commune"),
         path("district/merge/", views.merge_view, name="district_merge"),
+        path("district/survey/", survey_views.survey_admin_results, name="district_survey"),
+        path(
+            "district/survey/<int:round_id>/",
+            survey_views.survey_admin_results,
+            name="district_survey_round",
+        ),
         path(
             "district/missing-phones/",
             MissingLeadershipPhonesReport.as_view(),
@@ -178,6 +184,18 @@ def register_dashboard_menu_item():
         reverse("district_dashboard"),
         icon_name="table",
         order=225,
+    )
+
+
+class SurveyResultsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(survey_views.VIEW_RESPONSES)
+
+
+@hooks.register("register_admin_menu_item")
+def register_survey_results_menu_item():
+    return SurveyResultsMenuItem(
+        gettext_lazy("Survey results"), reverse("district_survey"), icon_name="list-ul", order=226
     )
 
 

@@ -62,6 +62,8 @@ COMMUNE_EDITOR_PERMISSIONS = [
     "contact.change_replytemplate",
     "contact.delete_replytemplate",
     "contact.view_rating",
+    # The satisfaction survey: their commune's responses (read).
+    "contact.view_surveyresponse",
     # Letters are registered and changed, never deleted: the register keeps
     # every number it gave.
     "contact.add_letter",
@@ -109,6 +111,9 @@ DISTRICT_ADMIN_PERMISSIONS = [
     "contact.delete_replytemplate",
     "contact.view_rating",
     "contact.delete_rating",
+    *(f"contact.{action}_surveyround" for action in ("add", "change", "delete", "view")),
+    "contact.view_surveyresponse",
+    "contact.delete_surveyresponse",
     *(f"contact.{action}_letter" for action in ("add", "change", "delete")),
     "contact.change_lettersettings",
     *(f"news.{action}_notice" for action in ("add", "change", "delete")),

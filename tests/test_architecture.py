@@ -89,6 +89,7 @@ TAG_LIBRARIES = {
     "home_tags": "home",
     "news_tags": "news",
     "district_tags": "district",
+    "survey_tags": "district",
     "theme_tags": "theme",
 }
 

@@ -358,6 +358,8 @@ PROGRAMME_STEP_REMINDER_DAYS = int(env("PROGRAMME_STEP_REMINDER_DAYS", "7"))
 FEEDBACK_RATE_LIMIT = int(env("FEEDBACK_RATE_LIMIT", "5"))
 LOOKUP_RATE_LIMIT = int(env("LOOKUP_RATE_LIMIT", "20"))
 RATING_RATE_LIMIT = int(env("RATING_RATE_LIMIT", "30"))
+# Survey responses per hour from one connection (one per device and round).
+SURVEY_RATE_LIMIT = int(env("SURVEY_RATE_LIMIT", "30"))
 # Proxies in front of the app servers (load balancer, CDN) whose
 # X-Forwarded-For entries are trusted for the client's address (rate limits).
 TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))

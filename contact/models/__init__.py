@@ -1,7 +1,8 @@
 """The contact app's models, one module per concern: the officials'
 directory, the contact page, the one-stop office, citizen reception and
-dialogues, feedback, ratings (with their citizens' pages), and the letters
-of the People's Committee to residents with their register."""
+dialogues, feedback, ratings (with their citizens' pages), the residents'
+satisfaction survey, and the letters of the People's Committee to residents
+with their register."""
 
 from .contact_page import ContactPage
 from .directory import (
@@ -37,6 +38,17 @@ from .reception import (
     ReceptionSlot,
     RuleKind,
 )
+from .survey import (
+    RespondentType,
+    SurveyAnswer,
+    SurveyLevel,
+    SurveyResponse,
+    SurveyRound,
+    SurveyTopic,
+    current_round,
+    latest_started_round,
+    survey_satisfied_q,
+)
 
 __all__ = [
     "ANSWERED_STATUSES",
@@ -69,16 +81,25 @@ __all__ = [
     "RatingKind",
     "RatingLevel",
     "RatingPage",
+    "RespondentType",
     "ReceptionDocument",
     "ReceptionPage",
     "ReceptionSlot",
     "ReplyTemplate",
     "RuleKind",
+    "SurveyAnswer",
+    "SurveyLevel",
+    "SurveyResponse",
+    "SurveyRound",
+    "SurveyTopic",
     "Weekday",
     "answered_on_time_q",
     "answered_q",
     "of_kind_q",
+    "current_round",
+    "latest_started_round",
     "overdue_q",
     "received_q",
     "satisfied_q",
+    "survey_satisfied_q",
 ]

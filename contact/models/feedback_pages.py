@@ -11,6 +11,7 @@ from home.models import Commune, SectionPage
 from .. import views
 from .feedback import Feedback
 from .ratings import RatingKind
+from .survey_pages import SurveyRoutesMixin
 
 
 class FeedbackPage(RoutablePageMixin, SectionPage):
@@ -51,12 +52,12 @@ class FeedbackPage(RoutablePageMixin, SectionPage):
         return views.published_answers(self, request)
 
 
-class RatingPage(RoutablePageMixin, SectionPage):
+class RatingPage(SurveyRoutesMixin, RoutablePageMixin, SectionPage):
     """Where citizens rate a visit, then see the commune's figures at
     ``ket-qua/``. The counter poster's QR code opens the rating of a
     procedure's handling (the page itself, as before kinds existed); the
     reception page's opens the rating of citizen reception
-    (``tiep-cong-dan/``)."""
+    (``tiep-cong-dan/``); the residents' survey below ``khao-sat/`` (``SurveyRoutesMixin``)."""
 
     class Meta:
         verbose_name = _("rating page")

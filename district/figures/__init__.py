@@ -2,11 +2,12 @@
 
 The portal's home page, its satisfaction page (``/hai-long/``), each
 commune's rating results (``/danh-gia/ket-qua/``, through the
-``rating_results`` slot), the district dashboard, its commune page and its
-CSV and XLSX exports all read their numbers here, for a ``Period`` (both
-days included, local time; states taken as of its end). By default the
-period is the last twelve months (this month and the eleven before), the
-same on every page, so the same commune shows the same numbers everywhere.
+``rating_results`` slot) and survey results (``survey.py``), the district
+dashboard, its commune page and its CSV and XLSX exports all read their
+numbers here, for a ``Period`` (both days included, local time; states
+taken as of its end). By default the period is the last twelve months (this
+month and the eleven before), the same on every page, so the same commune
+shows the same numbers everywhere. The survey counts a round, not a period.
 
 What each figure counts, and why, is in the docstrings of ``Figures``,
 ``Programme`` and ``MonthFigures`` (``rows.py``); the rules they count by
@@ -33,6 +34,7 @@ from .compute import (
 )
 from .period import Period
 from .rows import CommuneFigures, Figures, FigureTable, MonthFigures, Programme, share
+from .survey import CommuneSurvey, QuestionFigures, SurveyResults, survey_results
 
 __all__ = [
     "COLUMNS",
@@ -40,12 +42,15 @@ __all__ = [
     "COLUMN_LIST",
     "Column",
     "CommuneFigures",
+    "CommuneSurvey",
     "FigureTable",
     "Figures",
     "MonthFigures",
     "Period",
     "Programme",
     "criteria_met",
+    "QuestionFigures",
+    "SurveyResults",
     "dashboard_table",
     "figure_table",
     "missing_published_phones",
@@ -53,6 +58,7 @@ __all__ = [
     "share",
     "sort_rows",
     "step_counts",
+    "survey_results",
 ]
 
 

@@ -2,8 +2,10 @@
 its figures, and the public page of citizens' satisfaction across communes."""
 
 from django.db import models
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
 from home.models import BasePage, IntroBodyPage
@@ -32,10 +34,12 @@ class DistrictHomePage(IntroBodyPage):
         return context
 
 
-class SatisfactionOverviewPage(BasePage):
+class SatisfactionOverviewPage(RoutablePageMixin, BasePage):
     """The district portal's public figures (``/hai-long/``): every
     commune's ratings and answers to feedback over the last twelve months,
-    the same numbers as each commune's rating results and the dashboard."""
+    the same numbers as each commune's rating results and the dashboard;
+    and the residents' survey's latest round at ``khao-sat/``, a page of its
+    own so that each page keeps within its query budget."""
 
     intro = models.TextField(_("introduction"), blank=True)
 
@@ -58,6 +62,15 @@ class SatisfactionOverviewPage(BasePage):
                 "total": table.total,
                 "period": table.period,
                 "months": monthly_satisfaction(period=table.period),
+                # Relative to this page ("khao-sat/"): no site lookup to link it.
+                "survey_url": self.reverse_subpage("survey"),
             }
         )
         return context
+
+    @path("khao-sat/", name="survey")
+    def survey(self, request):
+        """The page's own context (title, introduction), without the
+        ratings' figures; the survey's come from ``{% portal_survey %}``."""
+        context = BasePage.get_context(self, request)
+        return TemplateResponse(request, "district/survey_overview.html", context)

@@ -36,7 +36,16 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
-from contact.models import Feedback, Letter, Official, Rating, ReplyTemplate
+from contact.models import (
+    Feedback,
+    Letter,
+    Official,
+    Rating,
+    ReplyTemplate,
+    SurveyResponse,
+    SurveyRound,
+)
+from contact.survey import store_survey_response
 from district.models import (
     CommuneLaunch,
     Criterion,
@@ -125,6 +134,17 @@ def _step(commune, mark):
     )
 
 
+def _survey_response(commune, mark):
+    """A response to a round that asks this commune only, titled with the
+    marker: the round's id names the commune's results too."""
+    today = timezone.localdate()
+    survey_round = SurveyRound.objects.create(
+        title=f"Khảo sát {mark}", start_date=today, end_date=today
+    )
+    survey_round.communes.set([commune])
+    return store_survey_response(survey_round, commune, "to_chuc", {"thai_do": "hai_long"})
+
+
 def _launch(commune, mark):
     launch, _ = CommuneLaunch.objects.update_or_create(
         commune=commune, defaults={"launch_date": date(2022, 11, 15), "note": f"Ra mắt {mark}"}
@@ -154,6 +174,7 @@ ROW_BUILDERS = {
     CriterionProgress: _progress,
     CommuneLaunch: _launch,
     StepProgress: _step,
+    SurveyResponse: _survey_response,
 }
 
 
@@ -222,6 +243,7 @@ def build_objects(commune, *, editor) -> dict:
     for model, build in ROW_BUILDERS.items():
         objects[model] = build(commune, mark)
     objects[Collection] = collection
+    objects[SurveyRound] = objects["survey_round"] = objects[SurveyResponse].survey_round
     # Shared models: requested too, though no commune owns them.
     objects[ProcedureField] = ProcedureField.objects.order_by("pk").first()
     objects[Locale] = Locale.objects.get(language_code="en")

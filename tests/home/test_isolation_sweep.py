@@ -49,6 +49,7 @@ ID_KWARGS = {
     "redirect_id": "redirect",
     "object_id": "page",
     "code": "commune",
+    "round_id": "survey_round",
     "translation_id": "translation",
     "translation_source_id": "translation_source",
     "string_segment_id": "string_segment",

@@ -187,6 +187,7 @@ def add_lots_more(*, procedures: int = 300, people: int = 40, answers: int = 60)
         )
         for n in range(500)
     )
+    add_survey_responses(voi, 200)
     home = HomePage.objects.get(pk=voi.site.root_page_id)
     for n in range(10):
         home.add_child(
@@ -204,6 +205,18 @@ def add_lots_more(*, procedures: int = 300, people: int = 40, answers: int = 60)
                 live=True,
             )
         )
+
+
+def add_survey_responses(commune, count: int) -> None:
+    """Responses to the demo's open round (``contact.survey_demo``)."""
+    from contact.models import SurveyRound, SurveyTopic
+    from contact.survey import store_survey_response
+
+    survey_round = SurveyRound.objects.first()
+    levels = ["rat_hai_long", "hai_long", "binh_thuong", "khong_hai_long", "rat_khong_hai_long"]
+    for n in range(count):
+        answers = {topic: levels[(n + i) % 5] for i, topic in enumerate(SurveyTopic.values)}
+        store_survey_response(survey_round, commune, "nguoi_dan", answers)
 
 
 def meeting_paths() -> dict[str, str]:

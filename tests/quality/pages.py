@@ -55,6 +55,10 @@ CITIZEN_PAGES = [
     CitizenPage("reception rating form", "voi", "/danh-gia/tiep-cong-dan/"),
     CitizenPage("rating thanks", "voi", "/danh-gia/cam-on/"),
     CitizenPage("rating results", "voi", "/danh-gia/ket-qua/"),
+    CitizenPage("survey form", "voi", "/danh-gia/khao-sat/"),
+    CitizenPage("survey thanks", "voi", "/danh-gia/khao-sat/cam-on/"),
+    CitizenPage("survey results", "voi", "/danh-gia/khao-sat/ket-qua/"),
+    CitizenPage("survey poster", "voi", "/danh-gia/khao-sat/in-poster/"),
     CitizenPage("news index", "voi", "/tin-tuc/"),
     CitizenPage("news article", "voi", "/tin-tuc/tin-minh-hoa-1/"),
     CitizenPage("announcements", "voi", "/thong-bao/"),
@@ -64,6 +68,7 @@ CITIZEN_PAGES = [
     CitizenPage("thank-you letters", "voi", "/cam-on/"),
     CitizenPage("dossier lookup", "voi", "/tra-cuu-ho-so/"),
     CitizenPage("portal satisfaction overview", PORTAL, "/hai-long/"),
+    CitizenPage("portal survey results", PORTAL, "/hai-long/khao-sat/"),
     CitizenPage("not found", "voi", "/khong-co-trang-nay/", status=404),
     CitizenPage("portal not found", PORTAL, "/khong-co-trang-nay/", status=404),
 ]
