@@ -17,6 +17,7 @@ same value under the same cache key, so Wagtail's readers and ours agree.
 import contextlib
 import contextvars
 from collections import defaultdict
+from types import SimpleNamespace
 
 from django.conf import settings
 from django.core.cache import cache
@@ -49,28 +50,35 @@ _request_memo: contextvars.ContextVar[_RequestMemo | None] = contextvars.Context
 def build_site_root_paths() -> list[SiteRootPath]:
     """What ``Site.get_site_root_paths`` builds on a miss, in the same order:
     the sites most specific first, each followed by its root page's
-    translations in tree order; the translations come in one query instead
-    of one per site."""
-    sites = Site.objects.select_related("root_page", "root_page__locale").order_by(
-        "-root_page__url_path", "-is_default_site", "hostname"
+    translations in tree order. The translations come in one query instead
+    of one per site, and rows are read as values: making 3,300 sites and
+    root pages into model objects alone takes over a second."""
+    sites = Site.objects.order_by("-root_page__url_path", "-is_default_site", "hostname")
+    rows = sites.values_list(
+        "id",
+        "hostname",
+        "port",
+        "root_page__url_path",
+        "root_page__locale__language_code",
+        "root_page__translation_key",
     )
     if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
         return [
-            SiteRootPath(
-                site.id,
-                site.root_page.url_path,
-                site.root_url,
-                site.root_page.locale.language_code,
-            )
-            for site in sites
+            SiteRootPath(site_id, url_path, root_url(hostname, port), language_code)
+            for site_id, hostname, port, url_path, language_code, _key in rows
         ]
-    sites = list(sites)
+    rows = list(rows)
     translations = root_page_translations()
     return [
-        SiteRootPath(site.id, url_path, site.root_url, language_code)
-        for site in sites
-        for url_path, language_code in translations[site.root_page.translation_key]
+        SiteRootPath(site_id, url_path, root_url(hostname, port), language_code)
+        for site_id, hostname, port, _path, _language, key in rows
+        for url_path, language_code in translations[key]
     ]
+
+
+def root_url(hostname: str, port: int) -> str:
+    """``Site.root_url``, Wagtail's own code, without making a Site."""
+    return Site.root_url.fget(SimpleNamespace(hostname=hostname, port=port))
 
 
 def root_page_translations() -> dict:
