@@ -15,8 +15,9 @@ class HomeConfig(AppConfig):
     verbose_name = _("Communes")
 
     def ready(self):
-        from . import cache_targets, people, sections
+        from . import cache_targets, people, root_paths, sections
 
         cache_targets.connect()
+        root_paths.install()
         register_menu_layout(sections.menu_layout())
         people.narrow_page_listing_user_filters()

@@ -15,6 +15,8 @@ from wagtail.models import Site
 
 from theme import versions
 
+from . import root_paths
+
 VERSION_KEY = "site-for-host:version"
 # Entries left behind by a version bump expire on their own.
 SITE_ENTRY_SECONDS = 24 * 60 * 60
@@ -53,11 +55,14 @@ def request_site(request) -> Site | None:
 
 
 class CachedSiteMiddleware:
-    """Sets the attribute ``Site.find_for_request`` reads before querying."""
+    """Sets the attribute ``Site.find_for_request`` reads before querying,
+    and reads Wagtail's list of site root paths at most once per request
+    (``home.root_paths``)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         request_site(request)
-        return self.get_response(request)
+        with root_paths.read_once():
+            return self.get_response(request)
