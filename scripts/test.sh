@@ -10,8 +10,4 @@ PYTHON="${PYTHON:-python3}"
 .venv/bin/python -m pip install --quiet --upgrade pip
 .venv/bin/python -m pip install --quiet -r requirements-dev.txt
 
-# Parallel workers (pytest-xdist), one per core unless TEST_WORKERS says
-# otherwise. Each worker takes a contiguous half of the tests and steals
-# from the other's end when done, so a class's shared state (demo content,
-# a provisioned registry) is rarely built twice.
-exec .venv/bin/python -m pytest -n "${TEST_WORKERS:-auto}" --dist worksteal "$@"
+exec .venv/bin/python -m pytest "$@"
