@@ -247,11 +247,12 @@ def build_objects(commune, *, editor) -> dict:
     # Shared models: requested too, though no commune owns them.
     objects[ProcedureField] = ProcedureField.objects.order_by("pk").first()
     objects[Locale] = Locale.objects.get(language_code="en")
-    objects[Criterion] = Criterion.objects.create(  # one the district enters (V.3)
+    # One the district enters (V.3): every commune's, so the same for both sides.
+    objects[Criterion] = Criterion.objects.get_or_create(
         section=CriterionSection.objects.get(filled_by_district=True),
-        code=f"CA.{commune.code}",
-        requirement=f"Tiêu chí công an {mark}",
-    )
+        code="CA.1",
+        defaults={"requirement": "Tiêu chí công an dùng chung"},
+    )[0]
     objects[get_user_model()] = editor
     return objects
 

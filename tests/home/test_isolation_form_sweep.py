@@ -187,7 +187,7 @@ def sweep_screen(screen: Screen, kep: dict, own: dict, tally: Tally, name: str):
         if isinstance(form_field, forms.ModelChoiceField):
             model = form_field.queryset.model
             target, mine = object_for_model(kep, model), object_for_model(own, model)
-            if target is None:
+            if target is None or target == mine:
                 tally.shared.append(f"{label} ({model.__name__})")
                 continue
             mine_changes = {field_name: mine.pk} if mine else None
@@ -236,7 +236,7 @@ def sweep_formset(screen, formset_name, formset, kep, own, tally, name):
         model = form_field.queryset.model
         target, mine = object_for_model(kep, model), object_for_model(own, model)
         label = f"{name}.{formset_name}.{field_name}"
-        if target is None:
+        if target is None or target == mine:
             tally.shared.append(f"{label} ({model.__name__})")
             continue
         row = {f"{formset_name}-TOTAL_FORMS": index + 1}
