@@ -151,7 +151,7 @@ def test_article_body_renders_quote_table_and_document(sections, communes):
     )
     text = html("voi", "/tin-tuc/tin-day-du/")
     assert "<blockquote><p>Dân biết, dân bàn</p></blockquote>" in text
-    assert re.search(r'<div class="table-scroll">\s*<table>', text)
+    assert re.search(r'<div class="table-scroll" tabindex="0">\s*<table>', text)
     assert re.search(r'<th scope="col"[^>]*>\s*Thôn\s*</th>', text)
     assert "Kế hoạch chi tiết" in text and "(PDF)" in text
 
