@@ -6,6 +6,7 @@ what it had to change."""
 
 from dataclasses import dataclass, field
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
@@ -67,3 +68,41 @@ def grant_collection(
         )
         if created:
             report.record(f"{group.name}: {dotted} on {collection.name}")
+
+
+def ensure_commune_group(commune, field: str, name: str, report: ProvisionReport) -> Group:
+    """The commune's group held in ``field`` (its editors', its approvers'),
+    created or renamed to ``name``: one way for every role a commune has."""
+    group = getattr(commune, field)
+    label = field.removesuffix("_group")
+    if group is None:
+        group, _ = Group.objects.get_or_create(name=name)
+        setattr(commune, field, group)
+        commune.save(update_fields=[field])
+        report.record(f"{commune.full_name}: {label}' group created")
+    elif group.name != name:
+        group.name = name
+        group.save(update_fields=["name"])
+        report.record(f"{commune.full_name}: {label}' group renamed")
+    return group
+
+
+def add_user_to_commune_group(
+    *, username: str, commune, field: str, password: str | None = None, email: str = ""
+) -> tuple[object, bool]:
+    """Create the user if needed (with the password given, else none usable)
+    and put them in the commune's group held in ``field``."""
+    group = getattr(commune, field)
+    if group is None:
+        raise ValueError(f"{commune} has not been provisioned yet")
+    user, created = get_user_model().objects.get_or_create(
+        username=username, defaults={"email": email}
+    )
+    if password:
+        user.set_password(password)
+        user.save()
+    elif created:
+        user.set_unusable_password()
+        user.save()
+    user.groups.add(group)
+    return user, created

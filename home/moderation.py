@@ -25,7 +25,6 @@ Every function is idempotent, like the rest of provisioning.
 
 from typing import TYPE_CHECKING
 
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.models import (
     Collection,
@@ -37,7 +36,14 @@ from wagtail.models import (
 )
 
 from .access import is_district_admin
-from .grants import grant_collection, grant_global, grant_pages, revoke_pages
+from .grants import (
+    add_user_to_commune_group,
+    ensure_commune_group,
+    grant_collection,
+    grant_global,
+    grant_pages,
+    revoke_pages,
+)
 from .models import Commune
 from .roles import (
     APPROVER_PAGE_PERMISSIONS,
@@ -87,17 +93,7 @@ def ensure_commune_approval(
 
 def ensure_approvers_group(commune: Commune, report: "ProvisionReport") -> Group:
     name = APPROVERS_GROUP_NAME.format(name=commune.full_name, code=commune.code)
-    group = commune.approvers_group
-    if group is None:
-        group, _ = Group.objects.get_or_create(name=name)
-        commune.approvers_group = group
-        commune.save(update_fields=["approvers_group"])
-        report.record(f"{commune.full_name}: approvers' group created")
-    elif group.name != name:
-        group.name = name
-        group.save(update_fields=["name"])
-        report.record(f"{commune.full_name}: approvers' group renamed")
-    return group
+    return ensure_commune_group(commune, "approvers_group", name, report)
 
 
 def ensure_approval_workflow(
@@ -200,19 +196,9 @@ def add_commune_approver(
     *, username: str, commune: Commune, password: str | None = None, email: str = ""
 ) -> tuple[object, bool]:
     """Create the user if needed and put them in the commune's approvers' group."""
-    if commune.approvers_group is None:
-        raise ValueError(f"{commune} has not been provisioned yet")
-    user, created = get_user_model().objects.get_or_create(
-        username=username, defaults={"email": email}
+    return add_user_to_commune_group(
+        username=username, commune=commune, field="approvers_group", password=password, email=email
     )
-    if password:
-        user.set_password(password)
-        user.save()
-    elif created:
-        user.set_unusable_password()
-        user.save()
-    user.groups.add(commune.approvers_group)
-    return user, created
 
 
 def is_commune_approver(user, commune: Commune) -> bool:

@@ -8,7 +8,6 @@ oversight unit's portal and its admins' group are the district app's
 (``district.provisioning``), which calls these.
 """
 
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import translation
 from wagtail.models import (
@@ -25,6 +24,8 @@ from .cache_targets import changed_page_targets
 from .caching.registry import purge
 from .grants import (  # noqa: F401  (district provisioning takes them from here)
     ProvisionReport,
+    add_user_to_commune_group,
+    ensure_commune_group,
     get_permission,
     grant_collection,
     grant_global,
@@ -182,17 +183,7 @@ def ensure_commune_collection(commune: Commune, report: ProvisionReport) -> Coll
 
 def ensure_editors_group(commune: Commune, report: ProvisionReport) -> Group:
     name = f"{EDITORS_GROUP_PREFIX} {commune.full_name} ({commune.code})"
-    group = commune.editors_group
-    if group is None:
-        group, _ = Group.objects.get_or_create(name=name)
-        commune.editors_group = group
-        commune.save(update_fields=["editors_group"])
-        report.record(f"{commune.full_name}: editors' group created")
-    elif group.name != name:
-        group.name = name
-        group.save(update_fields=["name"])
-        report.record(f"{commune.full_name}: editors' group renamed")
-    return group
+    return ensure_commune_group(commune, "editors_group", name, report)
 
 
 def grant_commune_permissions(
@@ -256,15 +247,6 @@ def add_commune_editor(
     *, username: str, commune: Commune, password: str | None = None, email: str = ""
 ) -> tuple[object, bool]:
     """Create the user if needed and put them in the commune's editors' group."""
-    if commune.editors_group is None:
-        raise ValueError(f"{commune} has not been provisioned yet")
-    user_model = get_user_model()
-    user, created = user_model.objects.get_or_create(username=username, defaults={"email": email})
-    if password:
-        user.set_password(password)
-        user.save()
-    elif created:
-        user.set_unusable_password()
-        user.save()
-    user.groups.add(commune.editors_group)
-    return user, created
+    return add_user_to_commune_group(
+        username=username, commune=commune, field="editors_group", password=password, email=email
+    )

@@ -124,3 +124,31 @@ class RecordsStatusChanges(models.Model):
             at=self.change_time(),
             by=getattr(self, "changed_by", None),
         )
+
+
+class CarriesEvidence(models.Model):
+    """What a commune shows for a criterion or a step: a file or a photo
+    from its collection and a note (admin forms scope both choosers to the
+    commune's collection)."""
+
+    evidence_document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("evidence file"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    evidence_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("evidence photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    note = models.TextField(_("note"), blank=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        abstract = True

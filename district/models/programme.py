@@ -15,7 +15,7 @@ from wagtail.models import Site
 from home.models import Commune
 from home.rules import matches
 
-from .history import RecordsStatusChanges
+from .history import CarriesEvidence, RecordsStatusChanges
 
 
 class CriterionSection(models.Model):
@@ -97,7 +97,7 @@ class CriterionProgressQuerySet(models.QuerySet):
         return self.filter(met_q(as_of))
 
 
-class CriterionProgress(RecordsStatusChanges):
+class CriterionProgress(RecordsStatusChanges, CarriesEvidence):
     """Where one commune stands on one criterion, with its evidence.
 
     A commune editor's save is a proposal (``confirmed`` goes back to False);
@@ -125,24 +125,7 @@ class CriterionProgress(RecordsStatusChanges):
         default=ProgressStatus.NOT_STARTED,
     )
     evidence_url = models.URLField(_("evidence link"), blank=True)
-    evidence_document = models.ForeignKey(
-        "wagtaildocs.Document",
-        verbose_name=_("evidence file"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    evidence_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("evidence photo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
     date = models.DateField(_("date"), null=True, blank=True)
-    note = models.TextField(_("note"), blank=True)
     confirmed = models.BooleanField(
         _("confirmed by the district"),
         default=False,
@@ -157,7 +140,6 @@ class CriterionProgress(RecordsStatusChanges):
         related_name="+",
     )
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = CriterionProgressQuerySet.as_manager()
 

@@ -13,7 +13,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from home.models import Commune
 from home.rules import matches
 
-from .history import RecordsStatusChanges
+from .history import CarriesEvidence, RecordsStatusChanges
 
 
 class StepLevel(models.TextChoices):
@@ -73,7 +73,7 @@ class StepProgressQuerySet(models.QuerySet):
         return self.filter(step_overdue_q(on))
 
 
-class StepProgress(RecordsStatusChanges):
+class StepProgress(RecordsStatusChanges, CarriesEvidence):
     """Where one commune stands on one of its steps, or the district on one
     of its own (``commune`` empty: district admins only), with the date done
     and the evidence: a file or photo from the commune's collection."""
@@ -97,24 +97,6 @@ class StepProgress(RecordsStatusChanges):
         _("status"), max_length=12, choices=StepStatus.choices, default=StepStatus.NOT_STARTED
     )
     done_on = models.DateField(_("date done"), null=True, blank=True)
-    evidence_document = models.ForeignKey(
-        "wagtaildocs.Document",
-        verbose_name=_("evidence file"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    evidence_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("evidence photo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    note = models.TextField(_("note"), blank=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = StepProgressQuerySet.as_manager()
 

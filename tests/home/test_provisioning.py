@@ -3,6 +3,7 @@ from io import StringIO
 
 import pytest
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 from wagtail.models import (
@@ -150,28 +151,31 @@ def test_registry_with_bad_rows_reports_each_and_changes_nothing(tmp_path):
     assert counts() == before
 
 
-def test_add_commune_editor_creates_user_in_that_group_only(communes):
+@pytest.mark.parametrize(
+    ("command", "role", "group_field"),
+    [
+        ("add_commune_editor", "editors", "editors_group"),
+        ("add_commune_approver", "approvers", "approvers_group"),
+    ],
+)
+def test_add_commune_member_creates_user_in_that_group_only(communes, command, role, group_field):
     out = StringIO()
-    call_command(
-        "add_commune_editor",
-        "nguyenvana",
-        "--commune",
-        "voi",
-        "--password",
-        "s3cret-pw!",
-        stdout=out,
-    )
-    assert "created and added" in out.getvalue()
-    from django.contrib.auth import get_user_model
-
+    call_command(command, "nguyenvana", "--commune", "voi", "--password", "s3cret-pw!", stdout=out)
+    assert f"created and added to the {role} of" in out.getvalue()
     user = get_user_model().objects.get(username="nguyenvana")
     assert user.check_password("s3cret-pw!")
-    assert list(user.groups.all()) == [communes["voi"].editors_group]
+    assert list(user.groups.all()) == [getattr(communes["voi"], group_field)]
+
+    call_command(command, "nguyenvana", "--commune", "voi", "--no-input", stdout=out)
+    assert out.getvalue().endswith(f"nguyenvana: added to the {role} of {communes['voi']}.\n")
+    user.refresh_from_db()
+    assert user.check_password("s3cret-pw!"), "no new password given: the old one stays"
 
 
-def test_add_commune_editor_rejects_unknown_commune():
+@pytest.mark.parametrize("command", ["add_commune_editor", "add_commune_approver"])
+def test_add_commune_member_rejects_unknown_commune(command):
     with pytest.raises(CommandError, match="No commune"):
-        call_command("add_commune_editor", "x", "--commune", "nowhere", "--password", "pw")
+        call_command(command, "x", "--commune", "nowhere", "--password", "pw")
 
 
 @pytest.mark.usefixtures("whole_registry")
